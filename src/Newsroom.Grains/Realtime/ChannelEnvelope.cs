@@ -1,0 +1,11 @@
+namespace Newsroom.Grains.Realtime;
+
+/// <summary>
+/// One event on one channel. <see cref="Version"/> counts the channel's events, so a browser that sees
+/// anything but its last version + 1 knows it missed something and reloads a snapshot.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("newsroom.channel-envelope")]
+public sealed record ChannelEnvelope(
+    [property: Id(0)] string Channel,
+    [property: Id(1)] long Version,
+    [property: Id(2)] NewsroomEvent Event);

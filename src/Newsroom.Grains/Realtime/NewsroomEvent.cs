@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Newsroom.Grains.Desk;
+
+namespace Newsroom.Grains.Realtime;
+
+/// <summary>
+/// Something that happened on a channel, pushed live to browsers. Browsers tell the kinds apart by the
+/// <c>type</c> field, so every kind is registered here with a stable name.
+/// </summary>
+[GenerateSerializer, Alias("newsroom.event")]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(DeskBulletinPosted), "desk.bulletin-posted")]
+public abstract record NewsroomEvent;

@@ -1,0 +1,80 @@
+import { ChannelEnvelope, LiveConnection, LiveStatus } from "./live/live-connection";
+
+interface DeskBulletin {
+  number: number;
+  author: string;
+  text: string;
+  postedAt: string;
+}
+
+interface BulletinPosted {
+  type: "desk.bulletin-posted";
+  bulletin: DeskBulletin;
+}
+
+const section = document.getElementById("desk") as HTMLElement;
+const desk = section.dataset.desk ?? "newsroom";
+const list = document.getElementById("bulletin-list") as HTMLOListElement;
+const status = document.getElementById("live-status") as HTMLElement;
+const form = document.getElementById("bulletin-form") as HTMLFormElement;
+const input = document.getElementById("bulletin-text") as HTMLInputElement;
+const error = document.getElementById("bulletin-error") as HTMLElement;
+
+const statusText: Record<LiveStatus, string> = {
+  connecting: "Connecting…",
+  live: "Live: new bulletins appear here as they are posted.",
+  reconnecting: "Connection lost; reconnecting…",
+  offline: "Offline; retrying…",
+};
+
+function render(bulletin: DeskBulletin): HTMLLIElement {
+  const item = document.createElement("li");
+  item.dataset.number = String(bulletin.number);
+  const text = document.createElement("span");
+  text.className = "text";
+  text.textContent = bulletin.text;
+  const meta = document.createElement("span");
+  meta.className = "meta";
+  meta.textContent = ` — ${bulletin.author}, ${new Date(bulletin.postedAt).toLocaleTimeString()}`;
+  item.append(text, meta);
+  return item;
+}
+
+const live = new LiveConnection("/hubs/staff", (s) => {
+  status.textContent = statusText[s];
+  status.dataset.state = s;
+});
+
+live.channel<BulletinPosted>(`desk:${desk}`, {
+  async load() {
+    const response = await fetch(`/api/desks/${encodeURIComponent(desk)}/bulletins`);
+    if (!response.ok) {
+      throw new Error(`Loading bulletins failed: ${response.status}`);
+    }
+    const snapshot = (await response.json()) as { version: number; bulletins: DeskBulletin[] };
+    list.replaceChildren(...snapshot.bulletins.map(render));
+    return snapshot.version;
+  },
+  apply(envelope: ChannelEnvelope<BulletinPosted>) {
+    list.append(render(envelope.event.bulletin));
+  },
+});
+
+form.addEventListener("submit", async (e) => {
+  e.preventDefault();
+  error.hidden = true;
+  const response = await fetch(`/api/desks/${encodeURIComponent(desk)}/bulletins`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ text: input.value }),
+  });
+  if (response.ok) {
+    input.value = "";
+  } else {
+    const problem = await response.json().catch(() => ({ detail: response.statusText }));
+    error.textContent = problem.detail ?? "Posting failed.";
+    error.hidden = false;
+  }
+});
+
+void live.start();

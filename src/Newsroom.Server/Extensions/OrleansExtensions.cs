@@ -1,0 +1,61 @@
+using System.Net;
+using Newsroom.Grains;
+using Newsroom.Grains.Realtime;
+using Newsroom.Server.Configuration;
+using Orleans.Configuration;
+
+namespace Newsroom.Server.Extensions;
+
+public static class OrleansExtensions
+{
+    /// <summary>
+    /// Co-hosts the silo: grain state in Azure Storage (blobs for large state, tables for small), and
+    /// localhost or Azure Table clustering as <c>Newsroom:Cluster</c> says.
+    /// </summary>
+    public static WebApplicationBuilder AddNewsroomOrleans(this WebApplicationBuilder builder)
+    {
+        var storage = builder.GetStorageConnection();
+        var cluster = NewsroomClusterOptions.FromConfiguration(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<ChannelOptions>(builder.Configuration.GetSection(ChannelOptions.Section));
+
+        builder.UseOrleans(silo =>
+        {
+            if (cluster.Clustering == ClusteringMode.Localhost)
+            {
+                silo.UseLocalhostClustering(
+                    cluster.SiloPort, cluster.GatewayPort, cluster.ParsePrimarySiloEndpoint(), cluster.ServiceId, cluster.ClusterId);
+            }
+            else
+            {
+                silo.UseAzureStorageClustering(o => o.TableServiceClient = storage.CreateTableClient());
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = cluster.ClusterId;
+                    o.ServiceId = cluster.ServiceId;
+                });
+                var advertised = cluster.AdvertisedAddress is { Length: > 0 } address ? IPAddress.Parse(address) : null;
+                if (advertised is null)
+                {
+                    silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                }
+            }
+
+            silo.AddAzureBlobGrainStorage(StorageNames.Large, o =>
+            {
+                o.BlobServiceClient = storage.CreateBlobClient();
+                o.ContainerName = "grain-state";
+            });
+            silo.AddAzureTableGrainStorage(StorageNames.Small, o =>
+            {
+                o.TableServiceClient = storage.CreateTableClient();
+                o.TableName = "GrainState";
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.SignalR;
+using Newsroom.Server.Realtime;
+
+namespace Newsroom.Server.Extensions;
+
+public static class RealtimeExtensions
+{
+    /// <summary>SignalR hubs and this silo's relay from grains to browsers.</summary>
+    public static WebApplicationBuilder AddNewsroomRealtime(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR(o =>
+        {
+            // Large enough for a pasted article section; the per-push limits of later features sit below it.
+            o.MaximumReceiveMessageSize = 256 * 1024;
+        });
+        builder.Services.AddSingleton<IUserIdProvider, StaffUserIdProvider>();
+        builder.Services.Configure<RelayOptions>(builder.Configuration.GetSection(RelayOptions.Section));
+        builder.Services.AddSingleton<SignalRChannelRelay>();
+        builder.Services.AddSingleton<ChannelListeners>();
+        builder.Services.AddSingleton<ChannelMembership>();
+        builder.Services.AddHostedService<RelayRenewal>();
+        return builder;
+    }
+
+    public static WebApplication MapNewsroomHubs(this WebApplication app)
+    {
+        app.MapHub<StaffHub>("/hubs/staff");
+        app.MapHub<ReaderHub>("/hubs/reader");
+        return app;
+    }
+
+    private sealed class StaffUserIdProvider : IUserIdProvider
+    {
+        public string? GetUserId(HubConnectionContext connection) =>
+            connection.User.FindFirstValue(ClaimTypes.NameIdentifier);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Newsroom.Server.Auth;
+
+namespace Newsroom.Server.Pages;
+
+[Authorize(Policy = NewsroomPolicies.Staff)]
+public sealed class DeskModel : PageModel
+{
+    /// <summary>The whole newsroom's desk; section desks come with sections.</summary>
+    public string DeskName => "newsroom";
+
+    public string DisplayName => User.FindFirstValue(ClaimTypes.Name) ?? "";
+
+    public IEnumerable<string> Roles => User.FindAll(ClaimTypes.Role).Select(c => c.Value);
+
+    public void OnGet()
+    {
+    }
+}

@@ -1,0 +1,34 @@
+using Newsroom.Server.Apis;
+using Newsroom.Server.Configuration;
+using Newsroom.Server.Extensions;
+
+if (args is ["hash-password", ..])
+{
+    return HashPasswordCommand.Run();
+}
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddNewsroomStorage();
+    builder.AddNewsroomOrleans();
+    builder.AddNewsroomAuth();
+    builder.AddNewsroomRealtime();
+    builder.AddNewsroomHealth();
+    builder.Services.AddRazorPages();
+
+    var app = builder.Build();
+    app.UseNewsroomPipeline();
+    app.MapNewsroomHealth();
+    app.MapNewsroomHubs();
+    app.MapDeskApi();
+    app.MapRazorPages();
+    app.Run();
+    return 0;
+}
+catch (NewsroomConfigurationException e)
+{
+    // One line naming the setting; a stack trace from deep inside a provider helps nobody fix a typo.
+    Console.Error.WriteLine($"Newsroom cannot start: {e.Message}");
+    return 78;
+}

@@ -1,0 +1,24 @@
+using System.Net;
+
+namespace Newsroom.Server.Tests.Auth;
+
+public sealed class GuestIdentityTests(SharedNewsroom newsroom)
+{
+    [Fact]
+    public async Task AnonymousReader_GetsAGuestIdentityCookie_ThatIsKeptAfterwards()
+    {
+        var cookies = new CookieContainer();
+        using var http = newsroom.Server.CreateClient(cookies);
+
+        var first = await http.GetAsync("/");
+        var guest = cookies.GetCookies(newsroom.Server.BaseAddress)["newsroom.guest"];
+        var second = await http.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(guest);
+        Assert.Matches("^g-[0-9a-f]{24}$", guest.Value);
+        Assert.True(guest.HttpOnly);
+        Assert.False(second.Headers.Contains("Set-Cookie"));
+        Assert.Equal(guest.Value, cookies.GetCookies(newsroom.Server.BaseAddress)["newsroom.guest"]!.Value);
+    }
+}

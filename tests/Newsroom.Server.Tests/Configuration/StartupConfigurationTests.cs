@@ -1,0 +1,70 @@
+using Newsroom.Testing;
+
+namespace Newsroom.Server.Tests.Configuration;
+
+public sealed class StartupConfigurationTests
+{
+    private static readonly TimeSpan _wait = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task MissingStorageConnectionString_StopsStartup_WithOneLineNamingTheSetting()
+    {
+        // Production has no connection string in appsettings.json, and nothing in the environment gives one.
+        var error = await FailedStart(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["ConnectionStrings__AzureStorage"] = null });
+
+        Assert.Contains("ConnectionStrings:AzureStorage is not set", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EmptyStorageConnectionString_StopsStartup_WithOneLineNamingTheSetting()
+    {
+        var error = await FailedStart(new() { ["ConnectionStrings__AzureStorage"] = "" });
+
+        Assert.Contains("ConnectionStrings:AzureStorage is not set", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("this is not a connection string")]
+    [InlineData("AccountName=devstoreaccount1;AccountKey=not base64!!;BlobEndpoint=http://127.0.0.1:1/x")]
+    public async Task MalformedStorageConnectionString_StopsStartup_WithOneLineNamingTheSetting(string value)
+    {
+        var error = await FailedStart(new() { ["ConnectionStrings__AzureStorage"] = value });
+
+        Assert.Contains("ConnectionStrings:AzureStorage is malformed", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StaffAccountWithAPlainPassword_StopsStartup_NamingTheAccount()
+    {
+        var error = await FailedStart(new()
+        {
+            ["ConnectionStrings__AzureStorage"] = "UseDevelopmentStorage=true",
+            ["Newsroom__Staff__Accounts__0__PasswordHash"] = "hunter2",
+        });
+
+        Assert.Contains("Newsroom:Staff:Accounts:0:PasswordHash", error, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> FailedStart(Dictionary<string, string?> settings)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}",
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        await using var process = NewsroomServer.Launch(environment);
+        await process.Exited.WaitAsync(_wait, "the misconfigured server to exit");
+
+        var errors = process.StandardErrorLines.Where(l => l.Length > 0).ToList();
+        Assert.NotEqual(0, process.ExitCode);
+        var line = Assert.Single(errors);
+        Assert.StartsWith("Newsroom cannot start: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", process.Output, StringComparison.Ordinal);
+        return line;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net.Sockets;
+
+namespace Newsroom.Testing;
+
+/// <summary>
+/// A private Azurite for a test: its own ports and its own data folder on disk, so it can be stopped and
+/// started again over the same data, the way a real storage outage looks to the server.
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    private const string Account = "devstoreaccount1";
+    private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private ChildProcess? _process;
+
+    private Azurite(string location)
+    {
+        Location = location;
+        BlobPort = FreePort.Next();
+        QueuePort = FreePort.Next();
+        TablePort = FreePort.Next();
+    }
+
+    public string Location { get; }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{Account};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{Account};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{Account};";
+
+    public static async Task<Azurite> StartAsync()
+    {
+        var location = Path.Combine(Path.GetTempPath(), "newsroom-tests", "azurite-" + Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(location);
+        var azurite = new Azurite(location);
+        await azurite.RestartAsync();
+        return azurite;
+    }
+
+    /// <summary>Starts (again) on the same ports and data, and returns once every service accepts connections.</summary>
+    public async Task RestartAsync()
+    {
+        var script = Path.Combine(RepoPaths.NodeModules, "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {script}: run 'npm ci' in {RepoPaths.Root}.");
+        }
+
+        _process = ChildProcess.Start(
+            "node",
+            [
+                script, "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--location", Location,
+                "--blobHost", "127.0.0.1", "--blobPort", $"{BlobPort}",
+                "--queueHost", "127.0.0.1", "--queuePort", $"{QueuePort}",
+                "--tableHost", "127.0.0.1", "--tablePort", $"{TablePort}",
+            ],
+            RepoPaths.Root,
+            new Dictionary<string, string?>());
+        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+        {
+            await Eventually.Until(
+                async () => _process.Exited.IsCompleted ? throw new InvalidOperationException($"Azurite exited:\n{_process.Output}") : await Accepts(port),
+                accepting => accepting,
+                TimeSpan.FromSeconds(30),
+                $"Azurite to listen on port {port}");
+        }
+    }
+
+    /// <summary>Kills the emulator; its data stays on disk for <see cref="RestartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.KillAsync();
+            _process = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(Location, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; the test result is what matters.
+        }
+    }
+
+    private static async Task<bool> Accepts(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

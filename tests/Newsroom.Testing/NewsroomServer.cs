@@ -1,0 +1,121 @@
+using System.Net;
+
+namespace Newsroom.Testing;
+
+/// <summary>
+/// The real server as a separate process on loopback ports, against a test's Azurite: what a user runs,
+/// so a test can also kill it (<c>kill -9</c>) and start it again over the same storage.
+/// </summary>
+public sealed class NewsroomServer : IAsyncDisposable
+{
+    private readonly Dictionary<string, string?> _environment;
+    private ChildProcess? _process;
+
+    private NewsroomServer(Dictionary<string, string?> environment, int httpPort)
+    {
+        _environment = environment;
+        BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public ChildProcess Process => _process ?? throw new InvalidOperationException("The server is not running.");
+
+    /// <summary>The built server assembly beside this test's own output (same configuration).</summary>
+    public static string ServerAssembly
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
+            var path = Path.Combine(RepoPaths.Root, "artifacts", "bin", "Newsroom.Server", configuration, "Newsroom.Server.dll");
+            return File.Exists(path) ? path : throw new InvalidOperationException($"Build the server first: {path} is missing.");
+        }
+    }
+
+    public static string ContentRoot => RepoPaths.InRoot("src", "Newsroom.Server");
+
+    /// <summary>Starts a server and returns once <c>/health/live</c> answers.</summary>
+    public static async Task<NewsroomServer> StartAsync(Azurite azurite, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var server = Create(azurite.ConnectionString, settings);
+        await server.RestartAsync();
+        return server;
+    }
+
+    /// <summary>Starts the process and returns it without waiting, for tests of failed starts.</summary>
+    public static ChildProcess Launch(IReadOnlyDictionary<string, string?> environment) =>
+        ChildProcess.Start("dotnet", [ServerAssembly, "--contentRoot", ContentRoot], ContentRoot, environment);
+
+    public static NewsroomServer Create(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var httpPort = FreePort.Next();
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
+            ["ConnectionStrings__AzureStorage"] = connectionString,
+            ["Newsroom__Cluster__ClusterId"] = "test-" + Guid.NewGuid().ToString("n")[..12],
+            ["Newsroom__Cluster__SiloPort"] = $"{FreePort.Next()}",
+            ["Newsroom__Cluster__GatewayPort"] = $"{FreePort.Next()}",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
+
+        return new NewsroomServer(environment, httpPort);
+    }
+
+    public async Task RestartAsync()
+    {
+        _process = Launch(_environment);
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        await Eventually.Until(
+            async () =>
+            {
+                if (_process.Exited.IsCompleted)
+                {
+                    throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{_process.Output}");
+                }
+
+                try
+                {
+                    return (await http.GetAsync("/health/live")).StatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return HttpStatusCode.ServiceUnavailable;
+                }
+                catch (TaskCanceledException)
+                {
+                    return HttpStatusCode.RequestTimeout;
+                }
+            },
+            status => status == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60),
+            $"the server at {BaseAddress} to start");
+    }
+
+    /// <summary><c>kill -9</c>: no graceful shutdown, no flushing.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.KillAsync();
+            _process = null;
+        }
+    }
+
+    public HttpClient CreateClient(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+    public Task<StaffSession> SignInAsync(string userName, string password) => StaffSession.SignInAsync(this, userName, password);
+
+    public async ValueTask DisposeAsync() => await KillAsync();
+}

@@ -1,0 +1,81 @@
+using Microsoft.Playwright;
+using Newsroom.Testing;
+
+[assembly: AssemblyFixture(typeof(Newsroom.Browser.Tests.BrowserNewsroom))]
+
+namespace Newsroom.Browser.Tests;
+
+/// <summary>
+/// Azurite, the server and Debian's Chromium (never a downloaded browser), shared by the browser tests;
+/// each test opens its own browser context, so cookies and pages never leak between tests.
+/// </summary>
+public sealed class BrowserNewsroom : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private Azurite? _azurite;
+    private NewsroomServer? _server;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public NewsroomServer Server => _server ?? throw new InvalidOperationException("Not started.");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run scripts/prerequisites.sh --with-browser.");
+        }
+
+        _azurite = await Azurite.StartAsync();
+        _server = await NewsroomServer.StartAsync(_azurite);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseAddress.ToString() });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the form, as a person would, and lands on the desk.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/desk");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}

@@ -31,6 +31,8 @@ public sealed class BrowserNewsroom : IAsyncLifetime
 
         _azurite = await Azurite.StartAsync();
         _server = await NewsroomServer.StartAsync(_azurite);
+        // CI shares two cores between the browser, the server and other test assemblies: be patient, not flaky.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -47,17 +49,26 @@ public sealed class BrowserNewsroom : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseAddress.ToString() });
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in through the form, as a person would, and lands on the desk.</summary>
+    /// <summary>Signs in through the form, as a person would, and waits until the desk page is live.</summary>
     public static async Task SignInAsync(IPage page, string userName, string password)
     {
         await page.GotoAsync("/signin");
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/desk");
+        // Commit, not load: the desk page's live connection may still be opening, and the test waits on
+        // what it needs to see instead.
+        await page.WaitForURLAsync("**/desk", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Desk", Exact = true })).ToBeVisibleAsync();
+
+        // Live means the page's script has run and joined its channel: before that, pressing Enter in the
+        // bulletin form would submit it natively instead of posting it.
+        await Assertions.Expect(page.Locator("#live-status")).ToHaveAttributeAsync("data-state", "live");
     }
 
     public async ValueTask DisposeAsync()

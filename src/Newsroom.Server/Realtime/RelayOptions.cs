@@ -1,3 +1,6 @@
+using Newsroom.Grains.Realtime;
+using Newsroom.Server.Configuration;
+
 namespace Newsroom.Server.Realtime;
 
 /// <summary>Section <c>Newsroom:Relay</c>.</summary>
@@ -10,4 +13,17 @@ public sealed class RelayOptions
     /// with no subscribers, so this bounds how long a channel can stay silent on this silo after that.
     /// </summary>
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Renewal must come well inside the grains' expiry, or listeners go deaf between renewals.</summary>
+    public static void Validate(IConfiguration configuration)
+    {
+        var relay = configuration.GetSection(Section).Get<RelayOptions>() ?? new();
+        var channels = configuration.GetSection(ChannelOptions.Section).Get<ChannelOptions>() ?? new();
+        if (relay.RenewInterval <= TimeSpan.Zero || relay.RenewInterval * 2 > channels.SubscriptionExpiry)
+        {
+            throw new NewsroomConfigurationException(
+                $"{Section}:RenewInterval ({relay.RenewInterval}) must be positive and at most half of " +
+                $"{ChannelOptions.Section}:SubscriptionExpiry ({channels.SubscriptionExpiry}).");
+        }
+    }
 }

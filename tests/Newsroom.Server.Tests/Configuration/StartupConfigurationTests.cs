@@ -45,6 +45,19 @@ public sealed class StartupConfigurationTests
         Assert.Contains("Newsroom:Staff:Accounts:0:PasswordHash", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RelayRenewalSlowerThanHalfTheExpiry_StopsStartup_NamingBothSettings()
+    {
+        var error = await FailedStart(new()
+        {
+            ["ConnectionStrings__AzureStorage"] = "UseDevelopmentStorage=true",
+            ["Newsroom__Relay__RenewInterval"] = "00:01:30",
+        });
+
+        Assert.Contains("Newsroom:Relay:RenewInterval", error, StringComparison.Ordinal);
+        Assert.Contains("Newsroom:Channels:SubscriptionExpiry", error, StringComparison.Ordinal);
+    }
+
     private static async Task<string> FailedStart(Dictionary<string, string?> settings)
     {
         var environment = new Dictionary<string, string?>

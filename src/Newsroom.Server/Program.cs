@@ -22,6 +22,7 @@ try
     app.MapNewsroomHealth();
     app.MapNewsroomHubs();
     app.MapDeskApi();
+    app.MapDraftsApi();
     app.MapRazorPages();
     app.Run();
     return 0;

@@ -71,6 +71,34 @@ public sealed class BrowserNewsroom : IAsyncLifetime
         await Assertions.Expect(page.Locator("#live-status")).ToHaveAttributeAsync("data-state", "live");
     }
 
+    /// <summary>
+    /// Opens the editor of a draft and waits until it is open and in step with the server ("Saved"), so the
+    /// test types into a live editor rather than into a page still loading.
+    /// </summary>
+    public static async Task OpenDraftEditorAsync(IPage page, string draftId)
+    {
+        await page.GotoAsync($"/drafts/{draftId}", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "saved");
+    }
+
+    /// <summary>The editable element of a draft field (headline, standfirst, body) in the editor page.</summary>
+    public static ILocator DraftField(IPage page, string field) => page.Locator($"#{field}-editor .cm-content");
+
+    /// <summary>
+    /// A field's text as the editor shows it: its lines joined by newlines, without the other editors'
+    /// carets and name flags that sit between the characters.
+    /// </summary>
+    public static Task<string> DraftFieldTextAsync(IPage page, string field) =>
+        page.EvaluateAsync<string>(
+            """
+            (selector) => [...document.querySelectorAll(selector)].map(line => {
+              const copy = line.cloneNode(true);
+              copy.querySelectorAll('.cm-remote-caret, .cm-widgetBuffer, .cm-placeholder').forEach(e => e.remove());
+              return copy.textContent;
+            }).join('\n')
+            """,
+            $"#{field}-editor .cm-content > .cm-line");
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

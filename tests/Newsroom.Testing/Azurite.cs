@@ -83,6 +83,19 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SIGTERM: Azurite saves its metadata (LokiJS, otherwise saved every 5 s) before it exits, so a test of a
+    /// storage outage keeps what was written just before it. <see cref="StopAsync"/> can lose those seconds.
+    /// </summary>
+    public async Task StopGracefullyAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.StopAsync(TimeSpan.FromSeconds(30));
+            _process = null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

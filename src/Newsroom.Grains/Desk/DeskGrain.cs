@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newsroom.Core.Realtime;
+using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Realtime;
 
 namespace Newsroom.Grains.Desk;
@@ -14,6 +15,10 @@ public sealed class DeskGrain : Grain, IDeskGrain
     private readonly ChannelSubscribers _subscribers;
     private readonly TimeProvider _clock;
 
+    // Who is in each draft now: presence, so memory only.
+    private readonly Dictionary<string, IReadOnlyList<DraftEditorBadge>> _editors = new(StringComparer.Ordinal);
+    private long _version;
+
     public DeskGrain(
         [PersistentState("desk", StorageNames.Small)] IPersistentState<DeskState> state,
         IOptions<ChannelOptions> channelOptions,
@@ -23,6 +28,15 @@ public sealed class DeskGrain : Grain, IDeskGrain
         _state = state;
         _clock = clock;
         _subscribers = new ChannelSubscribers(channelOptions.Value.SubscriptionExpiry, logger);
+    }
+
+    private string Channel => ChannelName.Desk(this.GetPrimaryKeyString()).ToString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Desks stored before drafts existed counted their version in Posted.
+        _version = Math.Max(_state.State.Version, _state.State.Posted);
+        return Task.CompletedTask;
     }
 
     public Task Subscribe(IChannelRelay relay)
@@ -56,13 +70,51 @@ public sealed class DeskGrain : Grain, IDeskGrain
         }
 
         state.Posted = bulletin.Number;
+        state.Version = ++_version;
         // Published only once stored: a browser never sees a bulletin that a restart could take back.
         await _state.WriteStateAsync();
-        var channel = ChannelName.Desk(this.GetPrimaryKeyString()).ToString();
-        _subscribers.Publish(new ChannelEnvelope(channel, bulletin.Number, new DeskBulletinPosted(bulletin)));
+        _subscribers.Publish(new ChannelEnvelope(Channel, state.Version, new DeskBulletinPosted(bulletin)));
         return bulletin;
     }
 
     public Task<DeskSnapshot> GetBulletins() =>
-        Task.FromResult(new DeskSnapshot(_state.State.Posted, [.. _state.State.Recent]));
+        Task.FromResult(new DeskSnapshot(_version, [.. _state.State.Recent], ListDrafts()));
+
+    public Task<DeskDrafts> GetDrafts() => Task.FromResult(new DeskDrafts(_version, ListDrafts()));
+
+    public Task DraftCreated(DraftSummary draft) => Record(draft);
+
+    public Task DraftChanged(DraftSummary draft) => Record(draft);
+
+    private async Task Record(DraftSummary draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var drafts = _state.State.Drafts;
+        drafts.TryGetValue(draft.Id, out var stored);
+        var kept = stored is not null && (draft.LastChangedAt is null || draft.LastChangedAt < stored.LastChangedAt)
+            ? draft with { LastChangedAt = stored.LastChangedAt, LastChangedBy = stored.LastChangedBy }
+            : draft;
+        var storable = kept with { Editors = [] };
+        _editors[draft.Id] = draft.Editors;
+        _version++;
+        if (!SameStored(storable, stored))
+        {
+            drafts[draft.Id] = storable;
+            _state.State.Version = _version;
+            await _state.WriteStateAsync();
+        }
+
+        _subscribers.Publish(new ChannelEnvelope(Channel, _version, new DeskDraftChanged(kept)));
+    }
+
+    private static bool SameStored(DraftSummary a, DraftSummary? b) =>
+        b is not null && a.Id == b.Id && a.Headline == b.Headline && a.LastChangedAt == b.LastChangedAt && a.LastChangedBy == b.LastChangedBy;
+
+    private DraftSummary[] ListDrafts() =>
+    [
+        .. _state.State.Drafts.Values
+            .Select(d => d with { Editors = _editors.GetValueOrDefault(d.Id) ?? [] })
+            .OrderByDescending(d => d.LastChangedAt ?? DateTimeOffset.MinValue)
+            .ThenBy(d => d.Id, StringComparer.Ordinal),
+    ];
 }

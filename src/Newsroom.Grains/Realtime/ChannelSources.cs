@@ -1,5 +1,6 @@
 using Newsroom.Core.Realtime;
 using Newsroom.Grains.Desk;
+using Newsroom.Grains.Drafts;
 
 namespace Newsroom.Grains.Realtime;
 
@@ -10,6 +11,7 @@ public static class ChannelSources
     public static IChannelSource? Resolve(IGrainFactory grains, ChannelName channel) => channel.Kind switch
     {
         ChannelKind.Desk => grains.GetGrain<IDeskGrain>(channel.Key),
+        ChannelKind.Draft => grains.GetGrain<IDraftGrain>(channel.Key),
         _ => null,
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Newsroom.Grains.Desk;
+using Newsroom.Grains.Drafts;
 
 namespace Newsroom.Grains.Realtime;
 
@@ -10,4 +11,9 @@ namespace Newsroom.Grains.Realtime;
 [GenerateSerializer, Alias("newsroom.event")]
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(DeskBulletinPosted), "desk.bulletin-posted")]
+[JsonDerivedType(typeof(DeskDraftChanged), "desk.draft-changed")]
+[JsonDerivedType(typeof(DraftUpdatesCommitted), "draft.updates")]
+[JsonDerivedType(typeof(DraftMetadataChanged), "draft.metadata")]
+[JsonDerivedType(typeof(DraftPresenceChanged), "draft.presence")]
+[JsonDerivedType(typeof(DraftPresenceLeft), "draft.presence-left")]
 public abstract record NewsroomEvent;

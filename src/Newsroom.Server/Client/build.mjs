@@ -5,10 +5,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
+const outdir = join(here, "..", "wwwroot", "js");
 
 await build({
-  entryPoints: { desk: join(here, "desk.ts") },
-  outdir: join(here, "..", "wwwroot", "js"),
+  entryPoints: { desk: join(here, "desk.ts"), editor: join(here, "editor.ts") },
+  outdir,
   bundle: true,
   format: "esm",
   splitting: true,

@@ -1,4 +1,6 @@
 import { ChannelEnvelope, LiveConnection, LiveStatus } from "./live/live-connection";
+import { DeskDrafts, wireNewDraftForm } from "./desk-drafts";
+import { DraftChangedEvent, DraftSummary } from "./drafts/protocol";
 
 interface DeskBulletin {
   number: number;
@@ -12,6 +14,8 @@ interface BulletinPosted {
   bulletin: DeskBulletin;
 }
 
+type DeskEvent = BulletinPosted | DraftChangedEvent;
+
 const section = document.getElementById("desk") as HTMLElement;
 const desk = section.dataset.desk ?? "newsroom";
 const list = document.getElementById("bulletin-list") as HTMLOListElement;
@@ -19,10 +23,19 @@ const status = document.getElementById("live-status") as HTMLElement;
 const form = document.getElementById("bulletin-form") as HTMLFormElement;
 const input = document.getElementById("bulletin-text") as HTMLInputElement;
 const error = document.getElementById("bulletin-error") as HTMLElement;
+const drafts = new DeskDrafts(
+  document.getElementById("draft-list") as HTMLElement,
+  document.getElementById("draft-list-empty") as HTMLElement,
+);
+wireNewDraftForm(
+  document.getElementById("new-draft-form") as HTMLFormElement,
+  document.getElementById("new-draft-headline") as HTMLInputElement,
+  document.getElementById("new-draft-error") as HTMLElement,
+);
 
 const statusText: Record<LiveStatus, string> = {
   connecting: "Connecting…",
-  live: "Live: new bulletins appear here as they are posted.",
+  live: "Live: new bulletins and changes to drafts appear here as they happen.",
   reconnecting: "Connection lost; reconnecting…",
   offline: "Offline; retrying…",
 };
@@ -45,18 +58,35 @@ const live = new LiveConnection("/hubs/staff", (s) => {
   status.dataset.state = s;
 });
 
-live.channel<BulletinPosted>(`desk:${desk}`, {
+live.channel<DeskEvent>(`desk:${desk}`, {
   async load() {
     const response = await fetch(`/api/desks/${encodeURIComponent(desk)}/bulletins`);
     if (!response.ok) {
       throw new Error(`Loading bulletins failed: ${response.status}`);
     }
-    const snapshot = (await response.json()) as { version: number; bulletins: DeskBulletin[] };
+    const snapshot = (await response.json()) as { version: number; bulletins: DeskBulletin[]; drafts?: DraftSummary[] };
     list.replaceChildren(...snapshot.bulletins.map(render));
+    // The desk's snapshot carries its drafts at the same version. Should it not, read them after it:
+    // they are then at least as new, and the events that follow are whole summaries, harmless to replay.
+    if (snapshot.drafts) {
+      drafts.show(snapshot.drafts);
+    } else {
+      await drafts.load();
+    }
     return snapshot.version;
   },
-  apply(envelope: ChannelEnvelope<BulletinPosted>) {
-    list.append(render(envelope.event.bulletin));
+  apply(envelope: ChannelEnvelope<DeskEvent>) {
+    const event = envelope.event;
+    switch (event.type) {
+      case "desk.bulletin-posted":
+        if (!list.querySelector(`li[data-number="${event.bulletin.number}"]`)) {
+          list.append(render(event.bulletin));
+        }
+        break;
+      case "desk.draft-changed":
+        drafts.upsert(event.draft);
+        break;
+    }
   },
 });
 

@@ -1,5 +1,7 @@
 using System.Net;
 using Newsroom.Grains;
+using Newsroom.Grains.Drafts;
+using Newsroom.Grains.Drafts.Storage;
 using Newsroom.Grains.Realtime;
 using Newsroom.Server.Configuration;
 using Orleans.Configuration;
@@ -18,6 +20,9 @@ public static class OrleansExtensions
         var cluster = NewsroomClusterOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<ChannelOptions>(builder.Configuration.GetSection(ChannelOptions.Section));
+        builder.Services.Configure<DraftOptions>(builder.Configuration.GetSection(DraftOptions.Section));
+        builder.Services.Configure<DraftLogOptions>(builder.Configuration.GetSection(DraftLogOptions.Section));
+        builder.Services.AddNewsroomDraftStorage(_ => storage.CreateBlobClient());
 
         builder.UseOrleans(silo =>
         {

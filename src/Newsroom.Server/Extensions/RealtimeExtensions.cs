@@ -11,8 +11,10 @@ public static class RealtimeExtensions
     {
         builder.Services.AddSignalR(o =>
         {
-            // Large enough for a pasted article section; the per-push limits of later features sit below it.
-            o.MaximumReceiveMessageSize = 256 * 1024;
+            // Above every documented per-call limit (DraftLimits.MaxPushJsonLength is 256K characters, and
+            // non-ASCII text takes up to 3 bytes each in UTF-8), so an oversized push gets that limit's
+            // message instead of a dropped connection.
+            o.MaximumReceiveMessageSize = 1024 * 1024;
         });
         builder.Services.AddSingleton<IUserIdProvider, StaffUserIdProvider>();
         builder.Services.Configure<RelayOptions>(builder.Configuration.GetSection(RelayOptions.Section));

@@ -15,6 +15,17 @@ export interface ChannelView<TEvent> {
   apply(envelope: ChannelEnvelope<TEvent>): void;
 }
 
+/**
+ * A listener that orders its channel's events itself (a draft counts versions per field, not per
+ * channel). It is told every envelope of its channel and re-joins the channel after each (re)connect.
+ */
+export interface ChannelSubscription {
+  readonly name: string;
+  receive(envelope: ChannelEnvelope<unknown>): void;
+  /** Joins the channel on the current connection and catches up with what was missed. */
+  join(live: LiveConnection): Promise<void>;
+}
+
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline";
 
 // SignalR's default policy gives up after four tries; a newsroom tab stays open all night, so never give up.
@@ -25,28 +36,34 @@ const forever: IRetryPolicy = {
   },
 };
 
-class Channel<TEvent> {
+class VersionedChannel<TEvent> implements ChannelSubscription {
   private version: number | null = null;
   private buffered: ChannelEnvelope<TEvent>[] = [];
   private loading: Promise<void> | null = null;
 
   constructor(readonly name: string, private readonly view: ChannelView<TEvent>) {}
 
-  receive(envelope: ChannelEnvelope<TEvent>): void {
+  receive(envelope: ChannelEnvelope<unknown>): void {
+    const typed = envelope as ChannelEnvelope<TEvent>;
     if (this.version === null) {
-      this.buffered.push(envelope);
+      this.buffered.push(typed);
       return;
     }
-    if (envelope.version <= this.version) {
+    if (typed.version <= this.version) {
       return;
     }
-    if (envelope.version !== this.version + 1) {
+    if (typed.version !== this.version + 1) {
       // A gap: something was missed, so the snapshot is the only safe truth.
       void this.resync();
       return;
     }
-    this.view.apply(envelope);
-    this.version = envelope.version;
+    this.view.apply(typed);
+    this.version = typed.version;
+  }
+
+  async join(live: LiveConnection): Promise<void> {
+    await live.invoke("Join", this.name);
+    await this.resync();
   }
 
   resync(): Promise<void> {
@@ -71,55 +88,143 @@ class Channel<TEvent> {
 /** A hub connection that keeps its channels joined and their views current across reconnects. */
 export class LiveConnection {
   private readonly connection: HubConnection;
-  private readonly channels = new Map<string, Channel<unknown>>();
+  private readonly subscriptions = new Map<string, ChannelSubscription>();
+  private readonly statusListeners: ((status: LiveStatus) => void)[] = [];
+  private current: LiveStatus = "connecting";
+  private starting: Promise<void> | null = null;
+  private readonly sleepers = new Set<() => void>();
 
-  constructor(hubUrl: string, private readonly onStatus: (status: LiveStatus) => void) {
+  constructor(hubUrl: string, onStatus?: (status: LiveStatus) => void) {
+    if (onStatus) {
+      this.statusListeners.push(onStatus);
+    }
     this.connection = new HubConnectionBuilder()
       .withUrl(hubUrl)
       .withAutomaticReconnect(forever)
       .configureLogging(LogLevel.Warning)
       .build();
     this.connection.on("Event", (envelope: ChannelEnvelope<unknown>) => {
-      this.channels.get(envelope.channel)?.receive(envelope);
+      this.subscriptions.get(envelope.channel)?.receive(envelope);
     });
-    this.connection.onreconnecting(() => this.onStatus("reconnecting"));
-    // A reconnect is a new connection with no groups: join again, then reload what may have been missed.
+    this.connection.onreconnecting(() => this.setStatus("reconnecting"));
+    // A reconnect is a new connection with no groups: join again, then catch up with what was missed.
     this.connection.onreconnected(() => void this.joinAll());
     this.connection.onclose(() => {
-      this.onStatus("offline");
+      this.setStatus("offline");
       void this.start();
+    });
+
+    // The browser knows about a lost network long before SignalR's 30 s server timeout does; a socket that
+    // outlives the network only delays the offline state and the reconnect that must follow anyway.
+    window.addEventListener("offline", () => {
+      if (this.connection.state !== HubConnectionState.Disconnected) {
+        // Say so now: closing a socket on a dead network can take a while.
+        this.setStatus("offline");
+        void this.connection.stop();
+      }
+    });
+    // Retry at once when the network returns instead of sleeping out the backoff.
+    window.addEventListener("online", () => {
+      for (const wake of [...this.sleepers]) {
+        wake();
+      }
     });
   }
 
+  get status(): LiveStatus {
+    return this.current;
+  }
+
+  /** The server's id for this connection; it changes on every reconnect. */
+  get connectionId(): string | null {
+    return this.connection.connectionId;
+  }
+
+  onStatus(listener: (status: LiveStatus) => void): void {
+    this.statusListeners.push(listener);
+  }
+
+  /** Keeps a view of a channel whose envelope versions count its events one by one. */
   channel<TEvent>(name: string, view: ChannelView<TEvent>): void {
-    this.channels.set(name, new Channel(name, view) as Channel<unknown>);
+    this.subscribe(new VersionedChannel(name, view));
+  }
+
+  subscribe(subscription: ChannelSubscription): void {
+    this.subscriptions.set(subscription.name, subscription);
   }
 
   invoke<T>(method: string, ...args: unknown[]): Promise<T> {
     return this.connection.invoke<T>(method, ...args);
   }
 
-  async start(): Promise<void> {
-    this.onStatus("connecting");
-    for (let attempt = 0; this.connection.state === HubConnectionState.Disconnected; attempt++) {
-      try {
-        await this.connection.start();
-      } catch {
-        await delay(forever.nextRetryDelayInMilliseconds({ previousRetryCount: attempt, elapsedMilliseconds: 0, retryReason: new Error() }) ?? 30_000);
-      }
+  /** Fire and forget: for messages that may be lost, such as leaving when the page goes away. */
+  send(method: string, ...args: unknown[]): void {
+    if (this.connection.state === HubConnectionState.Connected) {
+      this.connection.send(method, ...args).catch(() => undefined);
     }
-    await this.joinAll();
+  }
+
+  start(): Promise<void> {
+    this.starting ??= this.connectUntilConnected().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private async connectUntilConnected(): Promise<void> {
+    this.setStatus(this.current === "offline" ? "offline" : "connecting");
+    // Round again if the connection closed while joining: its onclose found this loop still running
+    // and left the reconnecting to it.
+    while (this.connection.state === HubConnectionState.Disconnected) {
+      for (let attempt = 0; this.connection.state === HubConnectionState.Disconnected; attempt++) {
+        try {
+          await this.connection.start();
+        } catch {
+          this.setStatus("offline");
+          await this.sleep(forever.nextRetryDelayInMilliseconds({ previousRetryCount: attempt, elapsedMilliseconds: 0, retryReason: new Error() }) ?? 30_000);
+        }
+      }
+      await this.joinAll();
+    }
   }
 
   private async joinAll(): Promise<void> {
-    for (const channel of this.channels.values()) {
-      await this.connection.invoke("Join", channel.name);
-      await channel.resync();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        for (const subscription of this.subscriptions.values()) {
+          await subscription.join(this);
+        }
+        if (this.connection.state === HubConnectionState.Connected) {
+          this.setStatus("live");
+        }
+        return;
+      } catch {
+        // A connection that dropped meanwhile comes back through onreconnected or onclose, which join
+        // again; one that is still up failed for a passing reason (a silo restarting): try again.
+        if (this.connection.state !== HubConnectionState.Connected) {
+          return;
+        }
+        await this.sleep(forever.nextRetryDelayInMilliseconds({ previousRetryCount: attempt, elapsedMilliseconds: 0, retryReason: new Error() }) ?? 30_000);
+      }
     }
-    this.onStatus("live");
   }
-}
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  private setStatus(status: LiveStatus): void {
+    this.current = status;
+    for (const listener of this.statusListeners) {
+      listener(status);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.sleepers.add(done);
+    });
+  }
 }

@@ -1,0 +1,50 @@
+namespace Newsroom.Grains.Drafts;
+
+/// <summary>How an editor is shown beside a draft: name, initials and a colour that stays the same for a user.</summary>
+[GenerateSerializer, Immutable, Alias("newsroom.draft-editor-badge")]
+public sealed record DraftEditorBadge(
+    [property: Id(0)] string UserName,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] string Initials,
+    [property: Id(3)] string Colour)
+{
+    // Distinguishable on white and dark backgrounds, and with white initials on them (WCAG AA for large text).
+    private static readonly string[] _palette =
+    [
+        "#c0392b", "#8e44ad", "#2c6fbb", "#16796f", "#2e7d32", "#9a6b00",
+        "#d35400", "#ad1457", "#4527a0", "#00695c", "#5d4037", "#37474f",
+    ];
+
+    public static DraftEditorBadge For(DraftUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new DraftEditorBadge(user.UserName, user.DisplayName, InitialsOf(user.DisplayName), ColourOf(user.UserName));
+    }
+
+    private static string InitialsOf(string displayName)
+    {
+        var words = displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length switch
+        {
+            0 => "?",
+            1 => FirstLetter(words[0]),
+            _ => FirstLetter(words[0]) + FirstLetter(words[^1]),
+        };
+    }
+
+    // A whole text element, so a name starting with an emoji or a surrogate pair is not cut in half.
+    private static string FirstLetter(string word) =>
+        System.Globalization.StringInfo.GetNextTextElement(word).ToUpperInvariant();
+
+    // FNV-1a over the user name: stable across processes and runs, unlike string.GetHashCode.
+    private static string ColourOf(string userName)
+    {
+        var hash = 2166136261u;
+        foreach (var c in userName.ToLowerInvariant())
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return _palette[hash % (uint)_palette.Length];
+    }
+}

@@ -1,0 +1,23 @@
+namespace Newsroom.Grains.Drafts;
+
+/// <summary>
+/// A draft call was refused: bad input, an unknown draft, or a draft that is reloading. The message is
+/// written for the editor who made the call; the hub passes it on to that connection only.
+/// </summary>
+[GenerateSerializer, Alias("newsroom.draft-exception")]
+public sealed class DraftException : Exception
+{
+    public DraftException()
+    {
+    }
+
+    public DraftException(string message)
+        : base(message)
+    {
+    }
+
+    public DraftException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+}

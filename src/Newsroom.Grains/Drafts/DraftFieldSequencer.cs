@@ -1,0 +1,194 @@
+using Newsroom.Core.Changes;
+using Newsroom.Core.Collab;
+using Newsroom.Core.Documents;
+using Newsroom.Grains.Drafts.Storage;
+
+namespace Newsroom.Grains.Drafts;
+
+/// <summary>
+/// One field's place in the collab protocol: its durable text, the version counts, and the window of recent
+/// updates that late pushes are rebased over. Not thread-safe: the draft grain's turns own it.
+/// </summary>
+/// <remarks>
+/// Accepted and durable are kept apart. An accepted update has its place in the order and later pushes are
+/// rebased over it, but it is in the text, in pulls and in views only once its batch is durable, so nobody
+/// ever sees an update that a crash could take back.
+/// </remarks>
+internal sealed class DraftFieldSequencer(DraftField field, int window)
+{
+    // _updates[i] takes the document from version _windowStart + i to _windowStart + i + 1, and _json[i] is
+    // its change set's JSON, kept so pulls and broadcasts do not serialize it again. The first
+    // DurableVersion - _windowStart of them are durable; the rest wait for their batch.
+    private readonly List<CollabUpdate> _updates = [];
+    private readonly List<string> _json = [];
+    private DraftText _text = new();
+    private int _windowStart;
+    private int _windowStartLength;
+
+    public DraftField Field { get; } = field;
+
+    /// <summary>Updates accepted so far, durable or not: the version the next accepted update starts from.</summary>
+    public int Version => _windowStart + _updates.Count;
+
+    public int DurableVersion { get; private set; }
+
+    /// <summary>The durable text (at <see cref="DurableVersion"/>).</summary>
+    public DraftText Text => _text;
+
+    /// <summary>The document length once every accepted update applies.</summary>
+    public int Length => LengthAt(Version);
+
+    public void Restore(int version, string text)
+    {
+        _updates.Clear();
+        _json.Clear();
+        _text = new DraftText(text);
+        _windowStart = DurableVersion = version;
+        _windowStartLength = text.Length;
+    }
+
+    /// <summary>Replays one logged update while loading.</summary>
+    /// <exception cref="InvalidOperationException">The log does not continue this field's history.</exception>
+    public void Replay(DraftLogEntry entry)
+    {
+        if (entry.Version != Version + 1)
+        {
+            throw new InvalidOperationException(
+                $"The log holds {DraftFields.Name(Field)} version {entry.Version} after version {Version}.");
+        }
+
+        var changes = ChangeSet.FromJson(entry.ChangesJson);
+        if (changes.Length != Length)
+        {
+            throw new InvalidOperationException(
+                $"Logged {DraftFields.Name(Field)} update {entry.Version} applies to length {changes.Length}, but the text has {Length}.");
+        }
+
+        Append(new CollabUpdate(changes, entry.ClientId), entry.ChangesJson);
+        MakeDurable(Version);
+    }
+
+    /// <summary>
+    /// Sequences a push made against <paramref name="baseVersion"/>: drops updates already accepted, rebases
+    /// the rest over what was accepted since, and appends them (not yet durable). Returns the appended ones.
+    /// </summary>
+    /// <exception cref="DraftException">The push does not fit; nothing changes.</exception>
+    public IReadOnlyList<(CollabUpdate Update, string Json)> Accept(int baseVersion, IReadOnlyList<CollabUpdate> pushed)
+    {
+        var name = DraftFields.Name(Field);
+        if (baseVersion < 0 || baseVersion > DurableVersion)
+        {
+            throw new DraftException($"Base version {baseVersion} is out of range: the {name} is at version {DurableVersion}.");
+        }
+
+        if (baseVersion < _windowStart)
+        {
+            throw new DraftException(
+                $"Base version {baseVersion} of the {name} is too far behind (the server keeps updates from version {_windowStart}); reload the draft.");
+        }
+
+        var baseLength = LengthAt(baseVersion);
+        if (pushed.Count > 0 && pushed[0].Changes.Length != baseLength)
+        {
+            throw new DraftException(
+                $"Update 0 applies to a document of length {pushed[0].Changes.Length}, but the {name} at version {baseVersion} has length {baseLength}.");
+        }
+
+        for (var i = 1; i < pushed.Count; i++)
+        {
+            if (pushed[i].Changes.Length != pushed[i - 1].Changes.NewLength)
+            {
+                throw new DraftException(
+                    $"Update {i} applies to a document of length {pushed[i].Changes.Length}, but update {i - 1} leaves length {pushed[i - 1].Changes.NewLength}.");
+            }
+
+            if (pushed[i].ClientId != pushed[0].ClientId)
+            {
+                throw new DraftException($"Update {i} comes from client '{pushed[i].ClientId}', update 0 from '{pushed[0].ClientId}'; a push holds one client's updates.");
+            }
+        }
+
+        var appended = SequentialRebase.UpdatesToAppend(_updates[(baseVersion - _windowStart)..], pushed);
+        var newLength = appended.Count > 0 ? appended[^1].Changes.NewLength : Length;
+        var max = DraftLimits.MaxLength(Field);
+        if (newLength > max && newLength > Length)
+        {
+            throw new DraftException($"The {name} may be at most {max} characters long; this push would make it {newLength}.");
+        }
+
+        var result = new (CollabUpdate, string)[appended.Count];
+        for (var i = 0; i < appended.Count; i++)
+        {
+            var json = appended[i].Changes.ToJson();
+            Append(appended[i], json);
+            result[i] = (appended[i], json);
+        }
+
+        return result;
+    }
+
+    /// <summary>Applies the accepted updates up to <paramref name="version"/> to the durable text.</summary>
+    public void MakeDurable(int version)
+    {
+        for (var v = DurableVersion; v < version; v++)
+        {
+            _text.Apply(_updates[v - _windowStart].Changes);
+        }
+
+        DurableVersion = version;
+        Trim();
+    }
+
+    /// <exception cref="DraftException">The version is out of range or older than the window.</exception>
+    public PulledUpdates Pull(int fromVersion)
+    {
+        var name = DraftFields.Name(Field);
+        if (fromVersion < 0 || fromVersion > DurableVersion)
+        {
+            throw new DraftException($"Version {fromVersion} is out of range: the {name} is at version {DurableVersion}.");
+        }
+
+        if (fromVersion < _windowStart)
+        {
+            throw new DraftException(
+                $"Version {fromVersion} of the {name} is too far behind (the server keeps updates from version {_windowStart}); reload the draft.");
+        }
+
+        return new PulledUpdates(fromVersion, Slice(fromVersion, DurableVersion));
+    }
+
+    public DraftUpdate[] Slice(int fromVersion, int toVersion)
+    {
+        var result = new DraftUpdate[toVersion - fromVersion];
+        for (var v = fromVersion; v < toVersion; v++)
+        {
+            result[v - fromVersion] = new DraftUpdate(_updates[v - _windowStart].ClientId, _json[v - _windowStart]);
+        }
+
+        return result;
+    }
+
+    public DraftFieldView View() => new(DurableVersion, _text.ToString());
+
+    private int LengthAt(int version) =>
+        version == _windowStart ? _windowStartLength : _updates[version - _windowStart - 1].Changes.NewLength;
+
+    private void Append(CollabUpdate update, string json)
+    {
+        _updates.Add(update);
+        _json.Add(json);
+    }
+
+    // Trimming in steps keeps RemoveRange's copying amortised; only durable updates ever go.
+    private void Trim()
+    {
+        var excess = DurableVersion - _windowStart - window;
+        if (excess > Math.Max(64, window / 8))
+        {
+            _windowStartLength = LengthAt(_windowStart + excess);
+            _updates.RemoveRange(0, excess);
+            _json.RemoveRange(0, excess);
+            _windowStart += excess;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using Microsoft.Extensions.Logging;
+using Newsroom.Grains.Drafts.Storage;
+using Newsroom.Grains.Realtime;
+
+namespace Newsroom.Grains.Drafts;
+
+public sealed partial class DraftGrain
+{
+    // Group commit: at most one IDraftLog call is outstanding. Whatever is accepted meanwhile collects in
+    // _pending and becomes the next batch the moment the write ends, so durability costs one append per
+    // round trip to storage, not one per keystroke, and a lone edit is written at once with no added delay.
+    // Snapshots go through the same loop, between appends, because the log allows one call at a time; the
+    // pushes that arrive during one simply wait for the write after it.
+    private PendingBatch _pending = new();
+    private PendingBatch? _inFlight;
+    private bool _isWriting;
+    private Task _writing = Task.CompletedTask;
+    private Exception? _broken;
+    private long _sequence;
+    private int _updatesSinceSnapshot;
+
+    private void StartWriting()
+    {
+        if (!_isWriting && !_pending.IsEmpty)
+        {
+            _isWriting = true;
+            _writing = WriteLoop();
+        }
+    }
+
+    private async Task WriteLoop()
+    {
+        try
+        {
+            while (!_pending.IsEmpty && _broken is null)
+            {
+                var batch = _pending;
+                _pending = new PendingBatch();
+                _inFlight = batch;
+                batch.Metadata = batch.MetadataChanged ? _metadata : null;
+                var logBatch = batch.ToLogBatch(_sequence + 1, batch.Metadata, _clock.GetUtcNow());
+                try
+                {
+                    await _log!.AppendAsync(logBatch);
+                }
+                catch (Exception e)
+                {
+                    Break(e, batch);
+                    return;
+                }
+
+                Commit(batch, logBatch);
+                if (_updatesSinceSnapshot >= _options.SnapshotEvery)
+                {
+                    await WriteSnapshot(CancellationToken.None);
+                }
+            }
+        }
+        finally
+        {
+            _inFlight = null;
+            _isWriting = false;
+        }
+    }
+
+    // Runs in one turn: the batch becomes visible everywhere at once, and its events go out in batch order.
+    private void Commit(PendingBatch batch, DraftLogBatch logBatch)
+    {
+        _sequence = logBatch.Sequence;
+        var events = new List<NewsroomEvent>(4);
+        foreach (var field in _fields)
+        {
+            if (batch.Range(field.Field) is var (from, to))
+            {
+                events.Add(new DraftUpdatesCommitted(DraftFields.Name(field.Field), from, field.Slice(from, to)));
+                field.MakeDurable(to);
+            }
+        }
+
+        if (logBatch.Metadata is { } metadata)
+        {
+            _durableMetadata = metadata;
+            events.Add(new DraftMetadataChanged(metadata, batch.MetadataChangedBy ?? ""));
+        }
+
+        _updatesSinceSnapshot += logBatch.Updates.Count + (logBatch.Metadata is null ? 0 : 1);
+        _lastChangedAt = logBatch.CommittedAt;
+        _lastChangedBy = batch.LastChangedBy ?? _lastChangedBy;
+        foreach (var e in events)
+        {
+            _subscribers.Publish(new ChannelEnvelope(Channel, _sequence, e));
+        }
+
+        batch.Complete();
+        NoteChangeForDesk();
+    }
+
+    // What is in memory now runs ahead of the log and cannot be trusted: fail everything waiting, refuse
+    // new work, and let the activation go so the next one reloads from storage. Clients resend their
+    // unconfirmed updates after reopening, and the log's client ids drop any that did get stored.
+    private void Break(Exception error, PendingBatch batch)
+    {
+        _broken = error;
+        LogAppendFailed(error, Id, _sequence + 1);
+        var refusal = new DraftException(
+            $"Storing draft {Id} failed, so these changes were not saved; reopen the draft and send them again.");
+        batch.Fail(refusal);
+        _pending.Fail(refusal);
+        DeactivateOnIdle();
+    }
+
+    private async Task WriteSnapshot(CancellationToken cancellationToken)
+    {
+        var snapshot = new DraftSnapshot(
+            _sequence,
+            _fields.ToDictionary(f => f.Field, f => new DraftFieldSnapshot(f.DurableVersion, f.Text.ToString())),
+            _durableMetadata,
+            _clock.GetUtcNow());
+        // Counted from here even if the write fails: retrying on every batch would hammer a failing store,
+        // and the log alone still recovers everything.
+        _updatesSinceSnapshot = 0;
+        try
+        {
+            await _log!.WriteSnapshotAsync(snapshot, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSnapshotFailed(e, Id, snapshot.Sequence);
+        }
+    }
+
+    private Task WhenAllDurable() =>
+        !_pending.IsEmpty ? _pending.Durable : _inFlight?.Durable ?? Task.CompletedTask;
+
+    private async Task WhenWritesEnd()
+    {
+        try
+        {
+            await _writing;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Break has logged it and failed the callers; deactivation only waits for the loop to stop.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Draft {DraftId}: appending batch {Sequence} failed; deactivating to reload from storage")]
+    private partial void LogAppendFailed(Exception exception, string draftId, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Draft {DraftId}: writing the snapshot at batch {Sequence} failed; the log still holds everything")]
+    private partial void LogSnapshotFailed(Exception exception, string draftId, long sequence);
+}

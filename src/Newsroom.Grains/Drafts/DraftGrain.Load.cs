@@ -1,0 +1,49 @@
+using Newsroom.Grains.Drafts.Storage;
+
+namespace Newsroom.Grains.Drafts;
+
+public sealed partial class DraftGrain
+{
+    // The latest snapshot, then every batch after it. The replayed batches refill each field's window, so a
+    // client behind by less than what was logged after that snapshot can still push and pull after a restart.
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        _log = _logs.Open(Id);
+        var recovery = await _log.LoadAsync(cancellationToken);
+        if (recovery.Snapshot is { } snapshot)
+        {
+            foreach (var field in _fields)
+            {
+                var stored = snapshot.Fields.GetValueOrDefault(field.Field) ?? new DraftFieldSnapshot(0, "");
+                field.Restore(stored.Version, stored.Text);
+            }
+
+            _metadata = _durableMetadata = snapshot.Metadata;
+            _sequence = snapshot.Sequence;
+        }
+
+        foreach (var batch in recovery.Batches)
+        {
+            if (batch.Sequence != _sequence + 1)
+            {
+                throw new InvalidOperationException($"Draft {Id}: the log holds batch {batch.Sequence} after batch {_sequence}.");
+            }
+
+            foreach (var entry in batch.Updates)
+            {
+                FieldOf(entry.Field).Replay(entry);
+            }
+
+            if (batch.Metadata is { } metadata)
+            {
+                _metadata = _durableMetadata = metadata;
+            }
+
+            _sequence = batch.Sequence;
+            _updatesSinceSnapshot += batch.Updates.Count + (batch.Metadata is null ? 0 : 1);
+            _lastChangedAt = batch.CommittedAt;
+        }
+
+        _ready = true;
+    }
+}

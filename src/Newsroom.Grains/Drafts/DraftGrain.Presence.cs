@@ -1,0 +1,90 @@
+using Newsroom.Grains.Realtime;
+
+namespace Newsroom.Grains.Drafts;
+
+public sealed partial class DraftGrain
+{
+    private IGrainTimer? _presenceTimer;
+
+    public Task UpdatePresence(string connectionId, DraftUser user, DraftCursor cursor)
+    {
+        EnsureExists();
+        ArgumentNullException.ThrowIfNull(cursor);
+        if (!DraftFields.TryParse(cursor.Field, out var field))
+        {
+            throw new DraftException($"Field '{cursor.Field}' is unknown; expected headline, standfirst or body.");
+        }
+
+        if (cursor.Anchor < 0 || cursor.Head < 0)
+        {
+            throw new DraftException($"Cursor positions may not be negative; got anchor {cursor.Anchor}, head {cursor.Head}.");
+        }
+
+        // Clamped rather than refused: the editor's document may run ahead of the server's by its own
+        // unconfirmed typing, and every client maps the positions through later changes anyway.
+        var length = FieldOf(field.Value).Length;
+        var (editor, changed, joined) = _presence.Move(
+            connectionId, user, cursor.Field!, Math.Min(cursor.Anchor, length), Math.Min(cursor.Head, length), _clock.GetUtcNow());
+        if (joined)
+        {
+            PresenceJoined(editor);
+        }
+        else if (changed)
+        {
+            PublishPresence(new DraftPresenceChanged(editor));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task Leave(string connectionId)
+    {
+        if (_presence.Remove(connectionId))
+        {
+            PresenceLeft([connectionId]);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void PresenceJoined(DraftEditorPresence editor)
+    {
+        PublishPresence(new DraftPresenceChanged(editor));
+        SendToDesk();
+        if (_presenceTimer is null)
+        {
+            var period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(50).Ticks, _options.PresenceExpiry.Ticks / 4));
+            _presenceTimer = this.RegisterGrainTimer(ExpirePresence, new GrainTimerCreationOptions(period, period) { Interleave = true });
+        }
+    }
+
+    private void PresenceLeft(IEnumerable<string> connectionIds)
+    {
+        foreach (var connectionId in connectionIds)
+        {
+            PublishPresence(new DraftPresenceLeft(connectionId));
+        }
+
+        SendToDesk();
+        if (_presence.Count == 0)
+        {
+            _presenceTimer?.Dispose();
+            _presenceTimer = null;
+        }
+    }
+
+    private Task ExpirePresence(CancellationToken cancellationToken)
+    {
+        var expired = _presence.Expire(_clock.GetUtcNow() - _options.PresenceExpiry);
+        if (expired.Count > 0)
+        {
+            PresenceLeft(expired);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // Presence carries the version of the latest batch, unchanged: it orders nothing in the log, and
+    // clients detect gaps in updates by each field's fromVersion.
+    private void PublishPresence(NewsroomEvent e) => _subscribers.Publish(new ChannelEnvelope(Channel, _sequence, e));
+}

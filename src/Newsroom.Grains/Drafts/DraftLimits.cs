@@ -1,0 +1,48 @@
+namespace Newsroom.Grains.Drafts;
+
+/// <summary>
+/// The documented limits on drafts. A push or metadata change beyond them is refused with the limit in the
+/// message; nothing of it is stored.
+/// </summary>
+public static class DraftLimits
+{
+    /// <summary>
+    /// Characters (UTF-16 code units) a field may hold. A news article's body is at most a few hundred KB;
+    /// the grain keeps each field in one gap buffer and snapshots copy it whole.
+    /// </summary>
+    public static int MaxLength(DraftField field) => field switch
+    {
+        DraftField.Headline => 1_000,
+        DraftField.Standfirst => 5_000,
+        _ => 500_000,
+    };
+
+    /// <summary>Updates in one push. collab sends every unconfirmed update at once; 200 is minutes of offline typing.</summary>
+    public const int MaxUpdatesPerPush = 200;
+
+    /// <summary>
+    /// Characters of change-set JSON in one push, all updates together: a pasted section of about 100 KB of
+    /// text fits. SignalR's receive limit (1 MiB, set in the server) sits above it, so a push over this gets
+    /// this limit's message rather than a dropped connection.
+    /// </summary>
+    public const int MaxPushJsonLength = 256 * 1024;
+
+    /// <summary>A client ID is CodeMirror's random per-editor string; this only bounds what is stored with each update.</summary>
+    public const int MaxClientIdLength = 64;
+
+    /// <summary>Updates per field kept in memory to rebase late pushes; a client further behind reloads the draft.</summary>
+    public const int DefaultWindow = 20_000;
+
+    public const int MaxSectionLength = 60;
+
+    public const int MaxTags = 20;
+
+    public const int MaxTagLength = 40;
+
+    public const int MaxBylineLength = 200;
+
+    public const int MaxSlugLength = 120;
+
+    /// <summary>Characters of the headline an editor may set when creating a draft (the field's own limit).</summary>
+    public static int MaxInitialHeadlineLength => MaxLength(DraftField.Headline);
+}

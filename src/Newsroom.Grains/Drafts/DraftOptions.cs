@@ -1,0 +1,22 @@
+namespace Newsroom.Grains.Drafts;
+
+/// <summary>Section <c>Newsroom:Drafts</c>: the draft grain's tunables. Tests shorten them.</summary>
+public sealed class DraftOptions
+{
+    public const string Section = "Newsroom:Drafts";
+
+    /// <summary>Presence entries silent for this long disappear; browsers send a heartbeat at least every 10 s.</summary>
+    public TimeSpan PresenceExpiry { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Updates (all fields together) after which the grain writes a snapshot, so reloading reads a short log.</summary>
+    public int SnapshotEvery { get; set; } = 5_000;
+
+    /// <summary>Updates per field kept for rebasing late pushes and answering pulls.</summary>
+    public int Window { get; set; } = DraftLimits.DefaultWindow;
+
+    /// <summary>
+    /// The desk hears about a draft's edits at most this often: the desk grain serves every draft, so
+    /// one message per keystroke from each would make it the bottleneck.
+    /// </summary>
+    public TimeSpan DeskThrottle { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,15 @@
+namespace Newsroom.Grains.Drafts;
+
+/// <summary>
+/// What an editor loads: every field at its durable version, the metadata, who is in the draft now, and the
+/// channel version (<see cref="Sequence"/>, the latest durable batch) the view is current at.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("newsroom.draft-view")]
+public sealed record DraftView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] DraftFieldsView Fields,
+    [property: Id(2)] DraftMetadata Metadata,
+    [property: Id(3)] string CreatedBy,
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] IReadOnlyList<DraftEditorPresence> Editors,
+    [property: Id(6)] long Sequence);

@@ -1,0 +1,40 @@
+using Newsroom.Grains.Realtime;
+
+namespace Newsroom.Grains.Drafts;
+
+/// <summary>
+/// One draft (key: its 12-hex-digit id) and the one authority for the order of its updates; live on channel
+/// <c>draft:{id}</c>. Refusals throw <see cref="DraftException"/> with a message for the caller.
+/// </summary>
+[Alias("newsroom.draft")]
+public interface IDraftGrain : IChannelSource
+{
+    /// <summary>Creates the draft with an optional first headline; throws if the id is taken.</summary>
+    [Alias("create")]
+    Task Create(DraftUser creator, string headline);
+
+    /// <summary>The durable view; also shows <paramref name="connectionId"/> as present (presence is ephemeral).</summary>
+    [Alias("open")]
+    Task<DraftView> Open(string connectionId, DraftUser user);
+
+    /// <summary>
+    /// Sequences one client's updates made against <paramref name="baseVersion"/> (rebased if late; updates
+    /// already accepted are dropped by client id, in order) and completes once they are durable.
+    /// </summary>
+    [Alias("push")]
+    Task<PushResult> Push(DraftField field, int baseVersion, IReadOnlyList<DraftUpdate> updates, DraftUser user);
+
+    [Alias("pull")]
+    Task<PulledUpdates> Pull(DraftField field, int fromVersion);
+
+    /// <summary>Sets the given properties (last writer wins) and returns the whole metadata once durable.</summary>
+    [Alias("set-metadata")]
+    Task<DraftMetadata> SetMetadata(DraftMetadataChange change, DraftUser user);
+
+    /// <summary>Moves the connection's cursor; doubles as the heartbeat that keeps its presence alive.</summary>
+    [Alias("update-presence")]
+    Task UpdatePresence(string connectionId, DraftUser user, DraftCursor cursor);
+
+    [Alias("leave")]
+    Task Leave(string connectionId);
+}

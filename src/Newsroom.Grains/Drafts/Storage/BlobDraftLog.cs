@@ -1,0 +1,121 @@
+using Azure;
+using Azure.Storage.Blobs;
+
+namespace Newsroom.Grains.Drafts.Storage;
+
+/// <summary>
+/// One draft's log in Azure Blob storage (layout: <see cref="DraftLogOptions"/>). Every append is conditional
+/// on the append position this instance last saw, and a segment is closed by such an append too, so a second
+/// writer can never add to the log unnoticed: the stale one gets <see cref="DraftLogConflictException"/>.
+/// </summary>
+internal sealed partial class BlobDraftLog(
+    string draftId,
+    BlobContainerClient logs,
+    BlobContainerClient snapshots,
+    DraftLogOptions options,
+    Func<CancellationToken, Task> ensureContainers) : IDraftLog
+{
+    /// <summary>The first batch of each segment since the latest snapshot's: where a snapshot behind the log's end starts.</summary>
+    private readonly List<(long Segment, long FirstSequence)> _segmentStarts = [];
+    private bool _loaded;
+    private long _lastSequence;
+    private long _snapshotSequence;
+    private ETag? _pointerETag;
+
+    // The segment the next append goes to, and what this instance knows of it.
+    private long _segment;
+    private bool _segmentExists;
+    private long _position;
+    private int _blocks;
+
+    private string PointerName => $"{draftId}/latest.json";
+
+    public async Task AppendAsync(DraftLogBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        EnsureLoaded();
+        if (batch.Sequence != _lastSequence + 1)
+        {
+            throw new ArgumentException(
+                $"Draft '{draftId}': batch {batch.Sequence} does not follow batch {_lastSequence}; batches come in sequence " +
+                "order with no gaps.",
+                nameof(batch));
+        }
+
+        var line = DraftLogSerializer.WriteBatch(batch);
+        if (line.Length > options.MaxBlockBytes)
+        {
+            // A unique name, so a stale writer uploading its own version of this batch cannot replace the one
+            // the log refers to.
+            var name = $"batch-{batch.Sequence:D12}-{Guid.NewGuid():n}.json";
+            await logs.GetBlobClient($"{draftId}/{name}")
+                .UploadAsync(new BinaryData(line.AsMemory(0, line.Length - 1)), cancellationToken);
+            line = DraftLogSerializer.WriteBatchReference(batch.Sequence, name);
+        }
+
+        if (_blocks + 2 > options.MaxBlocksPerSegment)
+        {
+            await RollAsync(cancellationToken);
+        }
+
+        await AppendLineAsync(line, cancellationToken);
+        NoteBatchIn(_segment, batch.Sequence);
+        _lastSequence = batch.Sequence;
+    }
+
+    public async Task WriteSnapshotAsync(DraftSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        EnsureLoaded();
+        if (snapshot.Sequence > _lastSequence || snapshot.Sequence < _snapshotSequence)
+        {
+            throw new ArgumentException(
+                $"Draft '{draftId}': a snapshot at batch {snapshot.Sequence} must be from batch {_snapshotSequence} " +
+                $"(the latest snapshot) to batch {_lastSequence} (the last one appended).",
+                nameof(snapshot));
+        }
+
+        // The batches after the snapshot start in the segment the roll below opens or, for a snapshot behind
+        // the log's end, in the segment that holds the snapshot's next batch.
+        var startSegment = snapshot.Sequence == _lastSequence
+            ? _segment + 1
+            : _segmentStarts.Last(s => s.FirstSequence <= snapshot.Sequence + 1).Segment;
+
+        // Serialized before any write, so a snapshot that cannot be stored leaves the log as it was.
+        var content = DraftSnapshotSerializer.WriteSnapshot(snapshot, startSegment);
+
+        // Rolling first is also the fence: it fails if another writer has touched the log, before this one
+        // publishes a snapshot that would send loads past that writer's batches.
+        await RollAsync(cancellationToken);
+        await snapshots.GetBlobClient($"{draftId}/{SnapshotName(snapshot.Sequence)}")
+            .UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
+        await WritePointerAsync(snapshot.Sequence, cancellationToken);
+        _snapshotSequence = snapshot.Sequence;
+        _segmentStarts.RemoveAll(s => s.Segment < startSegment);
+    }
+
+    private static string SnapshotName(long sequence) => $"snapshot-{sequence:D12}.json";
+
+    private string SegmentName(long segment) => $"{draftId}/log-{segment:D8}";
+
+    private void EnsureLoaded()
+    {
+        if (!_loaded)
+        {
+            throw new InvalidOperationException($"Draft '{draftId}': call LoadAsync before writing to the log.");
+        }
+    }
+
+    private void NoteBatchIn(long segment, long sequence)
+    {
+        if (_segmentStarts.Count == 0 || _segmentStarts[^1].Segment != segment)
+        {
+            _segmentStarts.Add((segment, sequence));
+        }
+    }
+
+    private DraftLogConflictException Conflict(string what, Exception? inner = null) => new(
+        $"Draft '{draftId}': another writer has written to the log ({what}). This instance must stop writing; " +
+        "a fresh activation reloads the log.",
+        inner);
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Newsroom.Grains.Desk;
+using Newsroom.Grains.Drafts;
+using Newsroom.Server.Auth;
+using Newsroom.Server.Realtime;
+
+namespace Newsroom.Server.Apis;
+
+/// <summary>Creating drafts and listing them; editing them goes through the staff hub.</summary>
+public static class DraftsApi
+{
+    public static WebApplication MapDraftsApi(this WebApplication app)
+    {
+        var drafts = app.MapGroup("/api/drafts").RequireAuthorization(NewsroomPolicies.Staff);
+        drafts.MapPost("/", CreateDraft);
+        drafts.MapGet("/", ListDrafts);
+        return app;
+    }
+
+    public static async Task<Results<Created<CreatedDraft>, ProblemHttpResult>> CreateDraft(
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] NewDraft? body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!DraftArguments.CanEdit(user))
+        {
+            return TypedResults.Problem(
+                "You may read drafts but not create them.", statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+        }
+
+        var headline = body?.Headline ?? "";
+        if (headline.Length > DraftLimits.MaxInitialHeadlineLength)
+        {
+            return TypedResults.Problem(
+                $"The headline may be at most {DraftLimits.MaxInitialHeadlineLength} characters long; got {headline.Length}.",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid draft");
+        }
+
+        var creator = new DraftUser(
+            user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "staff", user.FindFirstValue(ClaimTypes.Name) ?? "staff");
+        // 48 random bits: a collision is unlikely, and Create refuses a taken id, so a retry settles it.
+        for (var attempt = 0; ; attempt++)
+        {
+            var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(DraftArguments.IdLength / 2));
+            try
+            {
+                await grains.GetGrain<IDraftGrain>(id).Create(creator, headline);
+                return TypedResults.Created($"/drafts/{id}", new CreatedDraft(id));
+            }
+            catch (DraftException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    public static async Task<Ok<DeskDrafts>> ListDrafts(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IDeskGrain>(IDeskGrain.Newsroom).GetDrafts());
+
+    public sealed record NewDraft(string? Headline);
+
+    public sealed record CreatedDraft(string Id);
+}

@@ -1,0 +1,498 @@
+import { ChannelEnvelope, ChannelSubscription, LiveConnection } from "../live/live-connection";
+import { CollabField } from "./collab-field";
+import { PresenceRoster } from "./presence";
+import {
+  draftFields,
+  DraftEvent,
+  DraftFieldName,
+  DraftMetadata,
+  DraftView,
+  EditorPresence,
+  hubErrorMessage,
+  isDraftField,
+  PresenceSelection,
+  PullResult,
+  PushResult,
+  UpdateJson,
+} from "./protocol";
+
+export type SyncState = "connecting" | "offline" | "saving" | "saved" | "error";
+
+/** What the page does with what the session learns. */
+export interface DraftSessionUi {
+  /** Builds the editors from the first view of the draft; called once. */
+  opened(view: DraftView): Record<DraftFieldName, CollabField>;
+  /** The metadata to show; values with local edits still on their way are already laid over it. */
+  metadataChanged(metadata: DraftMetadata, changedBy: string | null): void;
+  stateChanged(state: SyncState): void;
+  /** A message from the server or about the session that the person must see. */
+  error(message: string, offerReload: boolean): void;
+  /** The last error was about one request, and a later one succeeded: it no longer applies. */
+  clearError(): void;
+}
+
+// The server's per-push limits (DraftLimits): 200 updates and 256K characters of change-set JSON.
+const maxPushUpdates = 200;
+const maxPushChars = 240_000;
+// Our own updates come back on the channel right after the push; if they don't, pull them.
+const confirmationWaitMs = 1_500;
+const presenceThrottleMs = 120;
+// The server forgets a connection's presence after a silence; stay well inside it.
+const presenceHeartbeatMs = 10_000;
+
+/**
+ * The hub protocol of one open draft: opens it, keeps each field's editor in step with the server
+ * (one push in flight per field, pulls when a gap shows), and after a reconnect re-opens the draft,
+ * catches up and resends whatever is still unconfirmed. Presence and metadata ride along.
+ */
+export class DraftSession implements ChannelSubscription {
+  readonly name: string;
+  private syncs: Map<DraftFieldName, FieldSync> | null = null;
+  private buffered: DraftEvent[] = [];
+  private joined = false;
+  private catchingUp = false;
+  private fatal = false;
+  private metadataPending: Partial<DraftMetadata> = {};
+  private metadataSending = false;
+  private metadata: DraftMetadata | null = null;
+  private readonly roster: PresenceRoster;
+  /** The field this editor's caret is in (or was last in). */
+  private ownField: DraftFieldName = "headline";
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastState: SyncState | null = null;
+
+  constructor(
+    private readonly live: LiveConnection,
+    readonly draftId: string,
+    private readonly ui: DraftSessionUi,
+    presenceList: HTMLElement,
+  ) {
+    this.name = `draft:${draftId}`;
+    this.roster = new PresenceRoster(
+      presenceList,
+      (editor) => this.placeCursor(editor),
+      (connectionId) => this.eachEditor((field) => field.hideRemote(connectionId)),
+    );
+    live.subscribe(this);
+    live.onStatus((status) => {
+      // Only join() declares the session online again, once the draft is re-opened on the new
+      // connection: until then, calls about it would be refused or their answers lost.
+      if (status !== "live") {
+        this.joined = false;
+      }
+      this.refresh();
+    });
+    setInterval(() => this.sendPresence(), presenceHeartbeatMs);
+  }
+
+  /** Connected, with the draft open on this connection. */
+  get online(): boolean {
+    return this.joined && !this.fatal;
+  }
+
+  /**
+   * Online and caught up after a reconnect. Pushing earlier would be safe (the server rebases, and drops
+   * what it already has by client id) but would resend updates the catch-up is about to confirm.
+   */
+  get canPush(): boolean {
+    return this.online && !this.catchingUp;
+  }
+
+  /** Changes typed here that the server has not confirmed as stored: a reload would lose them. */
+  get hasUnsavedChanges(): boolean {
+    if (Object.keys(this.metadataPending).length > 0 || this.metadataSending) {
+      return true;
+    }
+    return [...(this.syncs?.values() ?? [])].some((sync) => sync.busy);
+  }
+
+  receive(envelope: ChannelEnvelope<unknown>): void {
+    const event = envelope.event as DraftEvent;
+    if (!this.syncs) {
+      // OpenDraft joins the channel before it reads the view, so these may be older or newer than the
+      // view: FieldSync.receive sorts that out by version once the editors exist.
+      this.buffered.push(event);
+      return;
+    }
+    this.dispatch(event);
+  }
+
+  async join(): Promise<void> {
+    let view: DraftView;
+    try {
+      view = await this.live.invoke<DraftView>("OpenDraft", this.draftId);
+    } catch (error) {
+      const message = hubErrorMessage(error);
+      if (message === null) {
+        throw error; // the connection failed: LiveConnection tries again
+      }
+      this.fail(`This draft cannot be opened: ${message}`, false);
+      return;
+    }
+
+    if (!this.syncs) {
+      const editors = this.ui.opened(view);
+      this.syncs = new Map(draftFields.map((field) => [field, new FieldSync(editors[field], this)]));
+      this.joined = true;
+      this.showMetadata(view.metadata, null);
+      this.roster.reset(this.others(view));
+      const buffered = this.buffered;
+      this.buffered = [];
+      for (const event of buffered) {
+        this.dispatch(event);
+      }
+    } else {
+      this.joined = true;
+      this.showMetadata(view.metadata, null);
+      this.roster.reset(this.others(view));
+      // Catch up first: the pull brings back any of our updates that landed before the connection
+      // dropped, and receiveUpdates removes them from what is still to be sent. Anything resent twice
+      // anyway is recognised by the server by client id.
+      this.catchingUp = true;
+      try {
+        await Promise.all(
+          [...this.syncs.values()].map((sync) => {
+            sync.learnVersion(view.fields[sync.name].version);
+            return sync.catchUp();
+          }),
+        );
+      } finally {
+        this.catchingUp = false;
+      }
+    }
+    this.sendPresence();
+    this.flush();
+    void this.sendMetadata();
+    this.refresh();
+  }
+
+  /** Sends what is waiting, field by field; called after every local change. */
+  flush(): void {
+    for (const sync of this.syncs?.values() ?? []) {
+      void sync.flush();
+    }
+    this.refresh();
+  }
+
+  setMetadata(patch: Partial<DraftMetadata>): void {
+    Object.assign(this.metadataPending, patch);
+    this.refresh();
+    void this.sendMetadata();
+  }
+
+  /** Where the caret is here, for everyone else's view; sent throttled. */
+  selectionChanged(field: DraftFieldName): void {
+    this.ownField = field;
+    this.presenceTimer ??= setTimeout(() => {
+      this.presenceTimer = null;
+      this.sendPresence();
+    }, presenceThrottleMs);
+  }
+
+  /** Tells the others at once that this editor is leaving, rather than letting them wait for the silence. */
+  leave(): void {
+    this.live.send("LeaveDraft", this.draftId);
+  }
+
+  call<T>(method: string, ...args: unknown[]): Promise<T> {
+    return this.live.invoke<T>(method, ...args);
+  }
+
+  /** A failure that resending cannot fix: stop sending, say so, and offer a reload. */
+  fail(message: string, offerReload: boolean): void {
+    this.fatal = true;
+    this.ui.error(message, offerReload);
+    this.refresh();
+  }
+
+  /** Reports a failed call; returns true if it was the server refusing (as opposed to a lost connection). */
+  callFailed(error: unknown, what: string): boolean {
+    const message = hubErrorMessage(error);
+    if (message === null) {
+      return false;
+    }
+    if (/too far behind/i.test(message)) {
+      this.fail("This editor fell too far behind the draft to catch up. Reload the draft; copy any text you want to keep first.", true);
+    } else {
+      this.fail(`${what}: ${message}`, true);
+    }
+    return true;
+  }
+
+  refresh(): void {
+    const state = this.computeState();
+    if (state !== this.lastState) {
+      this.lastState = state;
+      this.ui.stateChanged(state);
+    }
+  }
+
+  private computeState(): SyncState {
+    if (this.fatal) {
+      return "error";
+    }
+    if (!this.syncs) {
+      return this.live.status === "offline" ? "offline" : "connecting";
+    }
+    if (!this.online) {
+      return "offline";
+    }
+    return this.hasUnsavedChanges ? "saving" : "saved";
+  }
+
+  private dispatch(event: DraftEvent): void {
+    switch (event.type) {
+      case "draft.updates":
+        if (isDraftField(event.field)) {
+          this.syncs?.get(event.field)?.receive(event.fromVersion, event.updates);
+          this.refresh();
+        }
+        break;
+      case "draft.metadata":
+        this.showMetadata(event.metadata, event.changedBy);
+        break;
+      case "draft.presence":
+        if (event.editor.connectionId !== this.live.connectionId) {
+          this.roster.upsert(event.editor);
+        }
+        break;
+      case "draft.presence-left":
+        this.roster.leave(event.connectionId);
+        break;
+    }
+  }
+
+  private placeCursor(editor: EditorPresence): void {
+    this.eachEditor((field) => {
+      if (isDraftField(editor.field) && field.name === editor.field) {
+        field.showRemote({
+          connectionId: editor.connectionId,
+          displayName: editor.displayName,
+          colour: editor.colour,
+          anchor: editor.anchor,
+          head: editor.head,
+        });
+      } else {
+        field.hideRemote(editor.connectionId);
+      }
+    });
+  }
+
+  private others(view: DraftView): EditorPresence[] {
+    return (view.editors ?? []).filter((editor) => editor.connectionId !== this.live.connectionId);
+  }
+
+  private eachEditor(action: (field: CollabField) => void): void {
+    for (const sync of this.syncs?.values() ?? []) {
+      action(sync.editor);
+    }
+  }
+
+  private sendPresence(): void {
+    if (this.online) {
+      // Read now, not when it last moved: others' changes have moved it since, and a heartbeat with the
+      // old position would pull our caret back on every other screen.
+      const editor = this.syncs?.get(this.ownField)?.editor;
+      const selection: PresenceSelection = { field: this.ownField, ...(editor?.selection ?? { anchor: 0, head: 0 }) };
+      this.live.send("UpdatePresence", this.draftId, selection);
+    }
+  }
+
+  private showMetadata(metadata: DraftMetadata, changedBy: string | null): void {
+    this.metadata = metadata;
+    this.ui.metadataChanged({ ...metadata, ...this.metadataPending }, changedBy);
+  }
+
+  private async sendMetadata(): Promise<void> {
+    if (this.metadataSending || !this.online || Object.keys(this.metadataPending).length === 0) {
+      return;
+    }
+    this.metadataSending = true;
+    const sent = { ...this.metadataPending };
+    let sentOk = false;
+    try {
+      const metadata = await this.live.invoke<DraftMetadata>("SetMetadata", this.draftId, sent);
+      this.forgetPending(sent);
+      this.showMetadata(metadata, null);
+      if (!this.fatal) {
+        this.ui.clearError();
+      }
+      sentOk = true;
+    } catch (error) {
+      const message = hubErrorMessage(error);
+      if (message !== null) {
+        // Refused, not lost: sending the same again would be refused again.
+        this.forgetPending(sent);
+        this.ui.error(`The details were not saved: ${message}`, false);
+        if (this.metadata) {
+          this.showMetadata(this.metadata, null);
+        }
+      }
+    } finally {
+      this.metadataSending = false;
+      this.refresh();
+    }
+    if (sentOk) {
+      void this.sendMetadata();
+    }
+  }
+
+  /** Drops the pending values that were sent, unless they were changed again meanwhile. */
+  private forgetPending(sent: Partial<DraftMetadata>): void {
+    for (const key of Object.keys(sent) as (keyof DraftMetadata)[]) {
+      if (JSON.stringify(this.metadataPending[key]) === JSON.stringify(sent[key])) {
+        delete this.metadataPending[key];
+      }
+    }
+  }
+}
+
+/** Keeps one field's editor in step with the server's log of that field. */
+class FieldSync {
+  private pushing = false;
+  private pulling: Promise<void> | null = null;
+  /** The highest version the server is known to have reached. */
+  private serverVersion: number;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(readonly editor: CollabField, private readonly session: DraftSession) {
+    this.serverVersion = editor.version;
+  }
+
+  get name(): DraftFieldName {
+    return this.editor.name;
+  }
+
+  get busy(): boolean {
+    return this.pushing || this.editor.hasPending;
+  }
+
+  learnVersion(version: number): void {
+    this.serverVersion = Math.max(this.serverVersion, version);
+  }
+
+  /**
+   * Takes a batch that starts at `fromVersion`. @codemirror/collab's receiveUpdates would count it as
+   * starting at our version whatever it says, so the start is checked here: what we have is dropped,
+   * and a batch beyond a gap is not applied but fetched again, together with the gap, by a pull.
+   */
+  receive(fromVersion: number, updates: readonly UpdateJson[]): void {
+    const version = this.editor.version;
+    this.learnVersion(fromVersion + updates.length);
+    if (fromVersion > version) {
+      void this.catchUp();
+      return;
+    }
+    const fresh = updates.slice(version - fromVersion);
+    if (fresh.length === 0) {
+      return;
+    }
+    try {
+      this.editor.receive(fresh);
+    } catch {
+      // A change set that does not fit our text: this editor and the server disagree, and nothing
+      // short of a fresh copy of the draft can bring them together.
+      this.session.fail(`The ${this.name} here is out of step with the server. Reload the draft; copy any text you want to keep first.`, true);
+      return;
+    }
+    for (const wake of [...this.waiters]) {
+      wake();
+    }
+  }
+
+  /** Pulls until the editor has every update the server is known to have. */
+  catchUp(): Promise<void> {
+    this.pulling ??= this.pullUntilCurrent()
+      .catch((error: unknown) => {
+        // A lost connection is handled by the reconnect, which catches up again.
+        this.session.callFailed(error, `Catching up on the ${this.name} failed`);
+      })
+      .finally(() => {
+        this.pulling = null;
+      });
+    return this.pulling;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pushing || !this.session.canPush) {
+      return;
+    }
+    const pending = this.editor.pending();
+    if (pending.length === 0) {
+      return;
+    }
+    this.pushing = true;
+    let pushed = false;
+    try {
+      // The base version and the updates must be read together: the updates apply on top of it.
+      const base = this.editor.version;
+      const batch = takeBatch(pending);
+      const result = await this.session.call<PushResult>("PushUpdates", this.session.draftId, this.name, base, batch);
+      this.learnVersion(result.version);
+      await this.confirmation(result.version);
+      pushed = true;
+    } catch (error) {
+      this.session.callFailed(error, `Saving the ${this.name} failed`);
+    } finally {
+      this.pushing = false;
+      this.session.refresh();
+    }
+    // After a failure the reconnect (or a reload) decides what happens next, not a tight retry loop.
+    if (pushed && this.editor.hasPending) {
+      void this.flush();
+    }
+  }
+
+  private async pullUntilCurrent(): Promise<void> {
+    while (this.session.online && this.editor.version < this.serverVersion) {
+      const from = this.editor.version;
+      const result = await this.session.call<PullResult>("PullUpdates", this.session.draftId, this.name, from);
+      this.receive(result.fromVersion, result.updates);
+      if (this.editor.version === from) {
+        return; // the server had nothing to add: don't spin
+      }
+    }
+  }
+
+  /**
+   * Waits until the pushed updates are back in the editor as confirmed, so they are not sent again.
+   * They come as a draft.updates event; if that was lost, pull them.
+   */
+  private async confirmation(version: number): Promise<void> {
+    if (this.editor.version >= version) {
+      return;
+    }
+    const arrived = await new Promise<boolean>((resolve) => {
+      const check = (): void => {
+        if (this.editor.version >= version) {
+          done(true);
+        }
+      };
+      const done = (result: boolean): void => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(result);
+      };
+      const timer = setTimeout(() => done(false), confirmationWaitMs);
+      this.waiters.add(check);
+    });
+    if (!arrived) {
+      await this.catchUp();
+    }
+  }
+}
+
+/** The oldest updates that fit in one hub message; at least one, however large. */
+function takeBatch(pending: readonly UpdateJson[]): UpdateJson[] {
+  const batch: UpdateJson[] = [];
+  let size = 0;
+  for (const update of pending) {
+    const length = JSON.stringify(update.changes).length;
+    if (batch.length > 0 && (size + length > maxPushChars || batch.length === maxPushUpdates)) {
+      break;
+    }
+    batch.push(update);
+    size += length;
+  }
+  return batch;
+}

@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+using Newsroom.Testing;
+
+namespace Newsroom.Browser.Tests;
+
+/// <summary>The desk's live list of drafts: who is in each now, its last change, and creating one.</summary>
+public sealed class DeskDraftListTests(BrowserNewsroom newsroom)
+{
+    [Fact]
+    public async Task NewDraftButton_OpensTheEditor_AndAnotherDeskSeesTheDraftWhoIsInItAndItsChanges_Live()
+    {
+        var rosa = await newsroom.NewPageAsync();
+        var eddie = await newsroom.NewPageAsync();
+        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        await BrowserNewsroom.SignInAsync(eddie, StaffSession.Editor.UserName, StaffSession.Editor.Password);
+        var navigations = 0;
+        eddie.FrameNavigated += (_, _) => navigations++;
+        var headline = $"Floods close the northern road ({Guid.NewGuid():n})"[..48];
+
+        await rosa.GetByLabel("Headline for a new draft (optional)").FillAsync(headline);
+        await rosa.GetByRole(AriaRole.Button, new() { Name = "New draft" }).ClickAsync();
+        // Commit, not load: what the test needs is the editor live, which it waits for next.
+        await rosa.WaitForURLAsync("**/drafts/*", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "saved");
+        await Assertions.Expect(BrowserNewsroom.DraftField(rosa, "headline")).ToHaveTextAsync(headline);
+        var draftId = rosa.Url[(rosa.Url.LastIndexOf('/') + 1)..];
+
+        // Eddie's desk lists it without a reload, with Rosa in it now.
+        var row = eddie.Locator($"#draft-list li[data-draft-id='{draftId}']");
+        await Assertions.Expect(row.GetByRole(AriaRole.Link)).ToHaveTextAsync(headline);
+        await Assertions.Expect(row.Locator("li[data-user-name='rosa']")).ToHaveAttributeAsync("title", "Rosa Reporter");
+
+        // Her edit to the headline and who made it reach the desk.
+        await BrowserNewsroom.DraftField(rosa, "headline").FocusAsync();
+        await rosa.Keyboard.PressAsync("End");
+        await rosa.Keyboard.TypeAsync(" again");
+        await Assertions.Expect(row.GetByRole(AriaRole.Link)).ToHaveTextAsync(headline + " again");
+        await Assertions.Expect(row.Locator(".meta")).ToContainTextAsync("Rosa Reporter");
+
+        // She leaves: the desk no longer shows her in it.
+        await rosa.Context.CloseAsync();
+        await Assertions.Expect(row.Locator("li[data-user-name='rosa']")).ToHaveCountAsync(0);
+        Assert.Equal(0, navigations);
+
+        // The link opens the editor with the text as she left it.
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(eddie.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "saved");
+        await Assertions.Expect(BrowserNewsroom.DraftField(eddie, "headline")).ToHaveTextAsync(headline + " again");
+    }
+}

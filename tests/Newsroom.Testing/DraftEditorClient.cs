@@ -1,0 +1,429 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Newsroom.Core.Changes;
+using Newsroom.Core.Collab;
+
+namespace Newsroom.Testing;
+
+/// <summary>
+/// A draft editor as the browser runs it, over a real staff-hub connection: each field is a
+/// <see cref="CollabDocument"/>; one push is in flight per field at a time (collab's <c>sendableUpdates</c>
+/// against the synced version); <c>draft.updates</c> events are received by their <c>fromVersion</c>,
+/// and a gap, a reconnect or a confirmation that does not arrive in time makes the field pull.
+/// </summary>
+public sealed class DraftEditorClient : IAsyncDisposable
+{
+    public static readonly IReadOnlyList<string> FieldNames = ["headline", "standfirst", "body"];
+
+    // How long a push's confirmation may take to arrive as an event before the field pulls instead.
+    private static readonly TimeSpan _confirmWait = TimeSpan.FromMilliseconds(500);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, FieldSync> _fields = new(StringComparer.Ordinal);
+    private readonly List<JsonElement> _buffered = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Channel<JsonElement> _events = Channel.CreateUnbounded<JsonElement>();
+    private readonly string _clientIdPrefix;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _open;
+    private bool _connected;
+
+    private DraftEditorClient(HubConnection connection, string draftId, string clientIdPrefix)
+    {
+        Connection = connection;
+        DraftId = draftId;
+        _clientIdPrefix = clientIdPrefix;
+    }
+
+    public HubConnection Connection { get; }
+
+    public string DraftId { get; }
+
+    /// <summary>The view OpenDraft returned on the first open.</summary>
+    public JsonElement View { get; private set; }
+
+    /// <summary>Refusals the server sent this editor; an honest editor gets none.</summary>
+    public ConcurrentQueue<string> Errors { get; } = new();
+
+    /// <summary>Every envelope received on the draft's channel, for tests that watch presence and metadata.</summary>
+    public ChannelReader<JsonElement> Events => _events.Reader;
+
+    /// <summary>Connects, opens the draft (joining its channel first, as the hub does) and starts syncing.</summary>
+    public static async Task<DraftEditorClient> OpenAsync(StaffSession session, string draftId, string? clientIdPrefix = null)
+    {
+        var client = new DraftEditorClient(session.Connect(), draftId, clientIdPrefix ?? Guid.NewGuid().ToString("n")[..10]);
+        client.Connection.On<JsonElement>("Event", client.OnEvent);
+        client.Connection.Closed += _ =>
+        {
+            lock (client._gate)
+            {
+                client._connected = false;
+            }
+
+            return Task.CompletedTask;
+        };
+        await client.Connection.StartAsync();
+        var view = await client.Connection.InvokeAsync<JsonElement>("OpenDraft", draftId);
+        client.Initialize(view);
+        return client;
+    }
+
+    public string Text(string field)
+    {
+        lock (_gate)
+        {
+            return _fields[field].Doc.Doc;
+        }
+    }
+
+    /// <summary>The field as the server confirmed it at <see cref="Version"/>, without this editor's unconfirmed changes.</summary>
+    public string SyncedText(string field)
+    {
+        lock (_gate)
+        {
+            return _fields[field].Doc.SyncedDoc;
+        }
+    }
+
+    public int Version(string field)
+    {
+        lock (_gate)
+        {
+            return _fields[field].Doc.Version;
+        }
+    }
+
+    public int UnconfirmedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _fields.Values.Sum(f => f.Doc.Unconfirmed.Count);
+            }
+        }
+    }
+
+    /// <summary>Types into a field: <paramref name="edit"/> gets the current text and returns the changes to make.</summary>
+    public ChangeSet Edit(string field, Func<string, IEnumerable<ChangeSpec>> edit)
+    {
+        lock (_gate)
+        {
+            var sync = _fields[field];
+            var changes = sync.Doc.Edit(edit(sync.Doc.Doc));
+            Wake(sync);
+            return changes;
+        }
+    }
+
+    /// <summary>Drops the connection as a network failure would; edits meanwhile stay unconfirmed.</summary>
+    public async Task DisconnectAsync()
+    {
+        lock (_gate)
+        {
+            _connected = false;
+        }
+
+        await Connection.StopAsync();
+    }
+
+    /// <summary>
+    /// Reconnects and reopens the draft (a new connection has no groups), then catches up by pulling from each
+    /// field's synced version. With <paramref name="resendBeforePull"/> it first resends the unconfirmed
+    /// updates against the old version, as a client that lost a push's answer does; the server must drop
+    /// those it already has.
+    /// </summary>
+    public async Task ReconnectAsync(bool resendBeforePull = false)
+    {
+        if (Connection.State == HubConnectionState.Disconnected)
+        {
+            await Connection.StartAsync();
+        }
+
+        await Connection.InvokeAsync<JsonElement>("OpenDraft", DraftId);
+        lock (_gate)
+        {
+            _connected = true;
+            foreach (var sync in _fields.Values)
+            {
+                sync.NeedsPull = !(resendBeforePull && sync.Doc.Unconfirmed.Count > 0);
+                Wake(sync);
+            }
+        }
+    }
+
+    /// <summary>Pulls every field now, for callers that want to catch up without waiting for events.</summary>
+    public void RequestPull()
+    {
+        lock (_gate)
+        {
+            foreach (var sync in _fields.Values)
+            {
+                sync.NeedsPull = true;
+                Wake(sync);
+            }
+        }
+    }
+
+    public Task UpdatePresenceAsync(string field, int anchor, int head) =>
+        Connection.InvokeAsync("UpdatePresence", DraftId, new { field, anchor, head });
+
+    /// <summary>Waits until <paramref name="done"/> holds for this editor's state, re-checking after every change.</summary>
+    public async Task WaitUntilAsync(Func<DraftEditorClient, bool> done, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (done(this))
+                {
+                    return;
+                }
+
+                changed = _changed.Task;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException(
+                    $"Waited {timeout.TotalSeconds:0.#} s for {what}; versions {Describe()}, errors: {string.Join(" | ", Errors)}");
+            }
+
+            // Also wakes periodically: a push loop's state (not only received updates) can make it true.
+            await Task.WhenAny(changed, Task.Delay(left < TimeSpan.FromMilliseconds(100) ? left : TimeSpan.FromMilliseconds(100)));
+        }
+    }
+
+    public string Describe()
+    {
+        lock (_gate)
+        {
+            return string.Join(", ", _fields.Select(f => $"{f.Key} v{f.Value.Doc.Version} ({f.Value.Doc.Unconfirmed.Count} unconfirmed)"));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Connection.DisposeAsync();
+        Task[] loops;
+        lock (_gate)
+        {
+            loops = [.. _fields.Values.Select(f => f.Loop)];
+        }
+
+        await Task.WhenAll(loops);
+        _stop.Dispose();
+    }
+
+    private void Initialize(JsonElement view)
+    {
+        lock (_gate)
+        {
+            View = view.Clone();
+            var fields = view.GetProperty("fields");
+            foreach (var name in FieldNames)
+            {
+                var field = fields.GetProperty(name);
+                var doc = new CollabDocument(
+                    $"{_clientIdPrefix}-{name}", JsStrings.Read(field.GetProperty("text")), field.GetProperty("version").GetInt32());
+                _fields[name] = new FieldSync(doc);
+            }
+
+            _open = true;
+            _connected = true;
+            foreach (var envelope in _buffered)
+            {
+                Apply(envelope);
+            }
+
+            _buffered.Clear();
+            foreach (var (name, sync) in _fields)
+            {
+                sync.Loop = Task.Run(() => RunAsync(name, sync));
+            }
+        }
+    }
+
+    private void OnEvent(JsonElement envelope)
+    {
+        _events.Writer.TryWrite(envelope.Clone());
+        lock (_gate)
+        {
+            if (_open)
+            {
+                Apply(envelope);
+            }
+            else
+            {
+                _buffered.Add(envelope.Clone());
+            }
+        }
+    }
+
+    // Under _gate.
+    private void Apply(JsonElement envelope)
+    {
+        if (envelope.GetProperty("channel").GetString() != $"draft:{DraftId}")
+        {
+            return;
+        }
+
+        var e = envelope.GetProperty("event");
+        if (e.GetProperty("type").GetString() != "draft.updates")
+        {
+            return;
+        }
+
+        var sync = _fields[e.GetProperty("field").GetString()!];
+        Receive(sync, e.GetProperty("fromVersion").GetInt32(), e.GetProperty("updates"));
+    }
+
+    // Under _gate.
+    private void Receive(FieldSync sync, int fromVersion, JsonElement updates)
+    {
+        var parsed = updates.EnumerateArray()
+            .Select(u => new CollabUpdate(ChangeSet.FromJson(u.GetProperty("changes")), u.GetProperty("clientId").GetString()!))
+            .ToList();
+        if (!sync.Doc.Receive(fromVersion, parsed))
+        {
+            sync.NeedsPull = true;
+        }
+
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
+        Wake(sync);
+    }
+
+    private static void Wake(FieldSync sync)
+    {
+        if (sync.Wake.CurrentCount == 0)
+        {
+            sync.Wake.Release();
+        }
+    }
+
+    private async Task RunAsync(string name, FieldSync sync)
+    {
+        var stop = _stop.Token;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await sync.Wake.WaitAsync(stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            while (!stop.IsCancellationRequested)
+            {
+                bool pull;
+                int version;
+                WireUpdate[] updates;
+                lock (_gate)
+                {
+                    if (!_connected)
+                    {
+                        break;
+                    }
+
+                    pull = sync.NeedsPull;
+                    sync.NeedsPull = false;
+                    version = sync.Doc.Version;
+                    updates = pull ? [] : [.. sync.Doc.Unconfirmed.Select(u => new WireUpdate(u.ClientId, u.Changes.ToJson()))];
+                    if (!pull && updates.Length == 0)
+                    {
+                        break;
+                    }
+                }
+
+                try
+                {
+                    if (pull)
+                    {
+                        var pulled = await Connection.InvokeAsync<JsonElement>("PullUpdates", DraftId, name, version, stop);
+                        lock (_gate)
+                        {
+                            Receive(sync, pulled.GetProperty("fromVersion").GetInt32(), pulled.GetProperty("updates"));
+                        }
+                    }
+                    else
+                    {
+                        var pushed = await Connection.InvokeAsync<JsonElement>("PushUpdates", DraftId, name, version, updates, stop);
+                        var target = pushed.GetProperty("version").GetInt32();
+                        if (!await WaitForVersion(sync, target, _confirmWait))
+                        {
+                            lock (_gate)
+                            {
+                                sync.NeedsPull = true;
+                            }
+                        }
+                    }
+                }
+                catch (HubException e)
+                {
+                    Errors.Enqueue($"{name}: {e.Message}");
+                    break;
+                }
+                catch (Exception) when (!stop.IsCancellationRequested)
+                {
+                    // The connection dropped mid-call; ReconnectAsync wakes this loop again.
+                    lock (_gate)
+                    {
+                        sync.NeedsPull |= pull;
+                    }
+
+                    break;
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> WaitForVersion(FieldSync sync, int version, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (sync.Doc.Version >= version)
+                {
+                    return true;
+                }
+
+                changed = _changed.Task;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || await Task.WhenAny(changed, Task.Delay(left, _stop.Token)) != changed)
+            {
+                return false;
+            }
+        }
+    }
+
+    private sealed class FieldSync(CollabDocument doc)
+    {
+        public CollabDocument Doc { get; } = doc;
+
+        public SemaphoreSlim Wake { get; } = new(0, 1);
+
+        public bool NeedsPull { get; set; }
+
+        public Task Loop { get; set; } = Task.CompletedTask;
+    }
+}

@@ -6,6 +6,9 @@ cd "$(dirname "$0")"
 
 scripts/prerequisites.sh --with-browser || exit 1
 
+echo "==> type-checking the browser scripts"
+npm run -s typecheck:client || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+
 echo "==> dotnet build"
 dotnet build Newsroom.sln -c Debug --nologo -v q || exit 1
 

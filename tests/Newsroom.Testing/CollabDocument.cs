@@ -50,7 +50,7 @@ public sealed class CollabDocument(string clientId, string doc, int version)
             return false;
         }
 
-        // One update at a time, as the server rebases (see the grains' SequentialRebase): receiveUpdates
+        // One update at a time, as the server rebases (see SequentialRebase in Newsroom.Core): receiveUpdates
         // over a batch maps local changes over the batch's composition, which can order an insertion
         // differently than mapping over each update in turn, and the editors would drift apart.
         for (var i = Version - fromVersion; i < updates.Count; i++)

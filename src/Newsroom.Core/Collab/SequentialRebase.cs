@@ -1,7 +1,6 @@
 using Newsroom.Core.Changes;
-using Newsroom.Core.Collab;
 
-namespace Newsroom.Grains.Drafts;
+namespace Newsroom.Core.Collab;
 
 /// <summary>
 /// The server's rebase of a late push, done one accepted update at a time: exactly what the client does

@@ -1,9 +1,11 @@
 using Newsroom.Benchmarks;
 
-// Each mode is one benchmark in its own file; later issues add "server" and "editors".
+// Each mode is one benchmark in its own file.
 var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
     ["trace"] = TraceReplayBenchmark.RunAsync,
+    ["server"] = ServerReplayBenchmark.RunAsync,
+    ["editors"] = LiveEditorsBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
@@ -12,6 +14,8 @@ if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Newsroom.Benchmarks -- <mode> [options]");
     Console.Error.WriteLine("modes:");
     Console.Error.WriteLine($"  trace   {TraceReplayBenchmark.Usage}");
+    Console.Error.WriteLine($"  server  {ServerReplayBenchmark.Usage}");
+    Console.Error.WriteLine($"  editors {LiveEditorsBenchmark.Usage}");
     return 2;
 }
 

@@ -27,15 +27,17 @@ public sealed class DraftEditorClient : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<JsonElement> _events = Channel.CreateUnbounded<JsonElement>();
     private readonly string _clientIdPrefix;
+    private readonly int _maxUpdatesPerPush;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _open;
     private bool _connected;
 
-    private DraftEditorClient(HubConnection connection, string draftId, string clientIdPrefix)
+    private DraftEditorClient(HubConnection connection, string draftId, string clientIdPrefix, int maxUpdatesPerPush)
     {
         Connection = connection;
         DraftId = draftId;
         _clientIdPrefix = clientIdPrefix;
+        _maxUpdatesPerPush = maxUpdatesPerPush;
     }
 
     public HubConnection Connection { get; }
@@ -51,10 +53,23 @@ public sealed class DraftEditorClient : IAsyncDisposable
     /// <summary>Every envelope received on the draft's channel, for tests that watch presence and metadata.</summary>
     public ChannelReader<JsonElement> Events => _events.Reader;
 
-    /// <summary>Connects, opens the draft (joining its channel first, as the hub does) and starts syncing.</summary>
-    public static async Task<DraftEditorClient> OpenAsync(StaffSession session, string draftId, string? clientIdPrefix = null)
+    /// <summary>
+    /// Called under the editor's lock with each field's updates as they are applied (events and pulls alike,
+    /// each update once), for load generators that time when an edit reached this editor. Keep it short.
+    /// </summary>
+    public Action<string, IReadOnlyList<CollabUpdate>>? Applied { get; set; }
+
+    /// <summary>
+    /// Connects, opens the draft (joining its channel first, as the hub does) and starts syncing. With
+    /// <paramref name="maxUpdatesPerPush"/> a push carries at most that many of the unconfirmed updates, as the
+    /// browser splits a backlog; by default it sends them all, as collab's <c>sendableUpdates</c> does.
+    /// </summary>
+    public static async Task<DraftEditorClient> OpenAsync(
+        StaffSession session, string draftId, string? clientIdPrefix = null, int maxUpdatesPerPush = int.MaxValue)
     {
-        var client = new DraftEditorClient(session.Connect(), draftId, clientIdPrefix ?? Guid.NewGuid().ToString("n")[..10]);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxUpdatesPerPush, 1);
+        var client = new DraftEditorClient(
+            session.Connect(), draftId, clientIdPrefix ?? Guid.NewGuid().ToString("n")[..10], maxUpdatesPerPush);
         client.Connection.On<JsonElement>("Event", client.OnEvent);
         client.Connection.Closed += _ =>
         {
@@ -233,7 +248,7 @@ public sealed class DraftEditorClient : IAsyncDisposable
                 var field = fields.GetProperty(name);
                 var doc = new CollabDocument(
                     $"{_clientIdPrefix}-{name}", JsStrings.Read(field.GetProperty("text")), field.GetProperty("version").GetInt32());
-                _fields[name] = new FieldSync(doc);
+                _fields[name] = new FieldSync(name, doc);
             }
 
             _open = true;
@@ -291,9 +306,14 @@ public sealed class DraftEditorClient : IAsyncDisposable
         var parsed = updates.EnumerateArray()
             .Select(u => new CollabUpdate(ChangeSet.FromJson(u.GetProperty("changes")), u.GetProperty("clientId").GetString()!))
             .ToList();
+        var before = sync.Doc.Version;
         if (!sync.Doc.Receive(fromVersion, parsed))
         {
             sync.NeedsPull = true;
+        }
+        else if (Applied is { } applied && sync.Doc.Version > before)
+        {
+            applied(sync.Name, parsed[(before - fromVersion)..]);
         }
 
         var changed = _changed;
@@ -339,7 +359,7 @@ public sealed class DraftEditorClient : IAsyncDisposable
                     pull = sync.NeedsPull;
                     sync.NeedsPull = false;
                     version = sync.Doc.Version;
-                    updates = pull ? [] : [.. sync.Doc.Unconfirmed.Select(u => new WireUpdate(u.ClientId, u.Changes.ToJson()))];
+                    updates = pull ? [] : [.. sync.Doc.Unconfirmed.Take(_maxUpdatesPerPush).Select(u => new WireUpdate(u.ClientId, u.Changes.ToJson()))];
                     if (!pull && updates.Length == 0)
                     {
                         break;
@@ -416,8 +436,10 @@ public sealed class DraftEditorClient : IAsyncDisposable
         }
     }
 
-    private sealed class FieldSync(CollabDocument doc)
+    private sealed class FieldSync(string name, CollabDocument doc)
     {
+        public string Name { get; } = name;
+
         public CollabDocument Doc { get; } = doc;
 
         public SemaphoreSlim Wake { get; } = new(0, 1);

@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Newsroom.Core.Changes;
+using Newsroom.Testing;
+
+namespace Newsroom.Benchmarks;
+
+/// <summary>
+/// The "editors" mode: N SignalR editors in one draft, each typing 5 edits/s at its own line, through the
+/// real server on Azurite. This process holds every sender and every observer, so latencies are on one clock.
+/// </summary>
+internal static class LiveEditorsBenchmark
+{
+    public const string Usage = "[--steps 10,50,150,200,300,400,500,600] [--warmup S (3)] [--measure S (12)] [--rate N (5)]";
+
+    private const int MaxUpdatesPerPush = 200;
+    private const double CliffMs = 1000;
+    private const double TargetAt50Ms = 30;
+    private const double TargetAt150Ms = 50;
+
+    private static readonly TimeSpan _settleTimeout = TimeSpan.FromSeconds(90);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (!TryParseOptions(args, out var options))
+        {
+            Console.Error.WriteLine($"usage: editors {Usage}");
+            return 2;
+        }
+
+#if DEBUG
+        Console.Error.WriteLine("warning: this is a Debug build; measure with `dotnet run -c Release`.");
+#endif
+        Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores; server {NewsroomServer.ServerAssembly}");
+        Console.WriteLine(
+            $"each editor types {options.Rate} edits/s at its own line; {options.Warmup.TotalSeconds:0} s warm-up, " +
+            $"{options.Measure.TotalSeconds:0} s measured; every editor observes every other one");
+        Console.WriteLine();
+
+        await using var azurite = await Azurite.StartAsync();
+        await using var server = await NewsroomServer.StartAsync(azurite);
+        using var session = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
+
+        Console.WriteLine("| editors | edits/s made | samples (of expected) | p50 ms | p95 ms | p99 ms | max ms | converged after | CPU |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        var steps = new List<EditorsStep>();
+        var failed = false;
+        foreach (var n in options.Steps)
+        {
+            var step = await RunStepAsync(session, server, azurite, n, options);
+            steps.Add(step);
+            Console.WriteLine(
+                $"| {step.Editors} | {step.EditsPerSecond:N0} | {step.Samples:N0} ({step.ExpectedSamples:N0}) | {step.P50Ms:0.0} | {step.P95Ms:0.0} | " +
+                $"{step.P99Ms:0.0} | {step.MaxMs:0.0} | {step.ConvergeMs:N0} ms | {step.Load} |");
+            if (step.Mismatches > 0)
+            {
+                Console.Error.WriteLine($"FAILED: at {n} editors, {step.Mismatches} editors do not end with the server's text.");
+                failed = true;
+            }
+
+            if (step.P99Ms > CliffMs || failed)
+            {
+                break;
+            }
+        }
+
+        var at50 = steps.FirstOrDefault(s => s.Editors == 50);
+        var at150 = steps.FirstOrDefault(s => s.Editors == 150);
+        var cliff = steps.FirstOrDefault(s => s.P99Ms > CliffMs);
+        Console.WriteLine();
+        Console.WriteLine($"target: p99 <= {TargetAt50Ms} ms at 50 {Verdict(at50, TargetAt50Ms)}, <= {TargetAt150Ms} ms at 150 {Verdict(at150, TargetAt150Ms)}");
+        Console.WriteLine(
+            $"live editors: p99 {Figure(at50)} ms at 50, {Figure(at150)} ms at 150, cliff at " +
+            (cliff is not null ? $"{cliff.Editors}" : $"none up to {steps[^1].Editors}"));
+        return failed ? 1 : 0;
+    }
+
+    private static async Task<EditorsStep> RunStepAsync(StaffSession session, NewsroomServer server, Azurite azurite, int n, EditorsOptions options)
+    {
+        var draftId = await session.CreateDraftAsync($"{n} editors");
+        await WriteMarkerLinesAsync(session, draftId, n);
+
+        var interval = TimeSpan.FromSeconds(1.0 / options.Rate);
+        var capacity = (int)((options.Warmup + options.Measure).TotalSeconds * options.Rate) + 16;
+        var editors = Enumerable.Range(0, n).Select(i => new LiveEditor(i, capacity)).ToArray();
+        using (var opening = new SemaphoreSlim(16))
+        {
+            await Task.WhenAll(editors.Select(async e =>
+            {
+                await opening.WaitAsync();
+                try
+                {
+                    await e.OpenAsync(session, draftId, MaxUpdatesPerPush);
+                }
+                finally
+                {
+                    opening.Release();
+                }
+            }));
+        }
+
+        var latencies = new LatencyHistogram();
+        var indexByClientId = editors.ToDictionary(e => e.BodyClientId, e => e.Index, StringComparer.Ordinal);
+        var start = Stopwatch.GetTimestamp();
+        var windowStart = start + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
+        var windowEnd = windowStart + (long)(options.Measure.TotalSeconds * Stopwatch.Frequency);
+        foreach (var editor in editors)
+        {
+            editor.Observe(editors, indexByClientId, latencies, windowStart, windowEnd);
+        }
+
+        var cpu = new CpuMeter(ServerReplayBenchmark.Processes(server, azurite));
+        var random = new Random(n);
+        await Task.WhenAll(editors.Select(e => Task.Run(() => e.TypeAsync(interval, interval * random.NextDouble(), windowEnd))));
+        var load = cpu.Report();
+        var typedFor = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var made = editors.Sum(e => e.Made);
+
+        // Converged: nothing unconfirmed anywhere, and every editor at the version the server reports.
+        var settle = Stopwatch.StartNew();
+        await Task.WhenAll(editors.Select(e =>
+            e.Client.WaitUntilAsync(c => c.UnconfirmedCount == 0, _settleTimeout, $"editor {e.Index}'s edits to be confirmed")));
+        var view = await session.ReadDraftAsync(draftId);
+        var serverVersion = view.GetProperty("fields").GetProperty("body").GetProperty("version").GetInt32();
+        var serverText = ServerReplayBenchmark.BodyText(view);
+        await Task.WhenAll(editors.Select(e =>
+            e.Client.WaitUntilAsync(c => c.Version("body") >= serverVersion, _settleTimeout, $"editor {e.Index} to reach v{serverVersion}")));
+        var convergeMs = settle.Elapsed.TotalMilliseconds;
+        var mismatches = editors.Count(e => e.Client.Text("body") != serverText || e.Client.Errors.Count > 0);
+        foreach (var editor in editors.Where(e => e.Client.Text("body") != serverText || e.Client.Errors.Count > 0).Take(3))
+        {
+            Console.Error.WriteLine(
+                $"editor {editor.Index}: {editor.Client.Text("body").Length} chars vs the server's {serverText.Length} at v{serverVersion}; " +
+                $"errors: {string.Join(" | ", editor.Client.Errors)}");
+        }
+
+        // One update wrote the marker lines; then one update per edit, none lost or doubled.
+        if (serverVersion != 1 + made)
+        {
+            Console.Error.WriteLine($"note: the server holds v{serverVersion} after {made} edits (expected v{1 + made}).");
+            mismatches++;
+        }
+
+        var measuredEdits = editors.Sum(e => CountInWindow(e, windowStart, windowEnd));
+        await Task.WhenAll(editors.Select(e => e.CloseAsync()));
+
+        return new EditorsStep(
+            n,
+            made / typedFor,
+            latencies.Count,
+            measuredEdits * (n - 1),
+            latencies.PercentileMs(50),
+            latencies.PercentileMs(95),
+            latencies.PercentileMs(99),
+            latencies.MaxMs,
+            convergeMs,
+            mismatches,
+            load);
+    }
+
+    // The edits stamped inside the measured window, which every other editor should have timed.
+    private static long CountInWindow(LiveEditor editor, long windowStart, long windowEnd) =>
+        editor.MadeAt.Take(editor.Made).LongCount(t => t >= windowStart && t < windowEnd);
+
+    private static async Task WriteMarkerLinesAsync(StaffSession session, string draftId, int n)
+    {
+        var body = new StringBuilder();
+        for (var i = 0; i < n; i++)
+        {
+            body.Append(LiveEditor.Marker(i)).Append('\n');
+        }
+
+        await using var setup = await DraftEditorClient.OpenAsync(session, draftId, "setup");
+        var lines = body.ToString();
+        setup.Edit("body", _ => [new ChangeSpec(0, null, lines)]);
+        await setup.WaitUntilAsync(c => c.UnconfirmedCount == 0, _settleTimeout, "the marker lines to be confirmed");
+    }
+
+    private static string Figure(EditorsStep? step) => step is null ? "n/a" : step.P99Ms.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Verdict(EditorsStep? step, double targetMs) =>
+        step is null ? "(not run)" : step.P99Ms <= targetMs ? "met" : "NOT MET";
+
+    private static bool TryParseOptions(string[] args, out EditorsOptions options)
+    {
+        options = new EditorsOptions([10, 50, 150, 200, 300, 400, 500, 600], TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(12), 5);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length)
+            {
+                return false;
+            }
+
+            var value = args[i + 1];
+            switch (args[i])
+            {
+                case "--steps":
+                    var steps = value.Split(',').Select(s => int.TryParse(s, out var v) && v >= 2 ? v : -1).ToArray();
+                    if (steps.Any(s => s < 0))
+                    {
+                        return false;
+                    }
+
+                    options = options with { Steps = steps };
+                    break;
+                case "--warmup" when double.TryParse(value, CultureInfo.InvariantCulture, out var s) && s >= 0:
+                    options = options with { Warmup = TimeSpan.FromSeconds(s) };
+                    break;
+                case "--measure" when double.TryParse(value, CultureInfo.InvariantCulture, out var s) && s > 0:
+                    options = options with { Measure = TimeSpan.FromSeconds(s) };
+                    break;
+                case "--rate" when double.TryParse(value, CultureInfo.InvariantCulture, out var r) && r > 0:
+                    options = options with { Rate = r };
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -7,7 +7,7 @@ namespace Newsroom.Core.Changes;
 /// <summary>
 /// JSON strings as JavaScript sees them: UTF-16 code units, where a lone surrogate is a legal value.
 /// </summary>
-internal static class JsonStrings
+public static class JsonStrings
 {
     /// <summary>
     /// A JSON string's UTF-16 value, lone surrogates included: System.Text.Json refuses to decode

@@ -12,4 +12,6 @@ internal sealed record EditorsStep(
     double MaxMs,
     double ConvergeMs,
     int Mismatches,
+    int Interrupted,
+    bool Settled,
     string Load);

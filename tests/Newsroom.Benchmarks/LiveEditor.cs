@@ -14,7 +14,6 @@ internal sealed class LiveEditor
 {
     private readonly long[] _madeAt;
     private readonly string _marker;
-    private readonly CancellationTokenSource _stopDrain = new();
     private int[] _seen = [];
     private IReadOnlyList<LiveEditor> _all = [];
     private Dictionary<string, int> _indexByClientId = [];
@@ -37,8 +36,6 @@ internal sealed class LiveEditor
 
     public DraftEditorClient Client { get; private set; } = null!;
 
-    private Task _drain = Task.CompletedTask;
-
     public int Made { get; private set; }
 
     public IReadOnlyList<long> MadeAt => _madeAt;
@@ -48,18 +45,11 @@ internal sealed class LiveEditor
 
     public async Task OpenAsync(StaffSession session, string draftId, int maxUpdatesPerPush)
     {
-        Client = await DraftEditorClient.OpenAsync(session, draftId, Prefix, maxUpdatesPerPush);
+        Client = await DraftEditorClient.OpenAsync(session, draftId, Prefix, maxUpdatesPerPush, recordEvents: false);
         Client.Applied = OnApplied;
-        _drain = ServerReplayBenchmark.Drain(Client, _stopDrain.Token);
     }
 
-    public async Task CloseAsync()
-    {
-        await Client.DisposeAsync();
-        await _stopDrain.CancelAsync();
-        await _drain;
-        _stopDrain.Dispose();
-    }
+    public ValueTask CloseAsync() => Client.DisposeAsync();
 
     /// <summary>Everyone must be open before anyone types, so every observer sees every edit.</summary>
     public void Observe(IReadOnlyList<LiveEditor> all, Dictionary<string, int> indexByClientId, LatencyHistogram latencies, long windowStart, long windowEnd)
@@ -89,10 +79,10 @@ internal sealed class LiveEditor
             _madeAt[Made] = now;
             var letter = (char)('a' + (Made % 26));
             Made++;
-            Client.Edit("body", text =>
+            Client.EditDocument("body", doc =>
             {
-                var line = text.IndexOf(_marker, StringComparison.Ordinal);
-                var end = text.IndexOf('\n', line);
+                var line = doc.IndexOf(_marker);
+                var end = doc.IndexOf("\n", line);
                 return [new ChangeSpec(end, end, letter.ToString())];
             });
         }

@@ -46,9 +46,10 @@ public sealed class BrowserNewsroom : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a context of its own (cookies, offline switch), on the shared server or on <paramref name="server"/>.</summary>
+    public async Task<IPage> NewPageAsync(NewsroomServer? server = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseAddress.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = (server ?? Server).BaseAddress.ToString() });
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Playwright;
 using Newsroom.Testing;
 
@@ -89,6 +90,45 @@ public sealed class DraftEditorOfflineTests(BrowserNewsroom newsroom)
         await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "saved");
         var server = await rosaSession.ReadDraftAsync(draftId);
         Assert.Equal("Written while the hub was unreachable.", DraftEditorTests.FieldText(server, "body"));
+    }
+
+    [Fact]
+    public async Task LeavingWhileOffline_TheBrowserAsksFirst_AndOnlyWhatWasNeverSentIsLost()
+    {
+        using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var draftId = await rosaSession.CreateDraftAsync("Leaving in the dark");
+        var rosa = await newsroom.NewPageAsync();
+        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
+        await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
+        await rosa.Keyboard.TypeAsync("Sent before the cut.");
+        await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "saved");
+        await rosa.Context.SetOfflineAsync(true);
+        await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "offline");
+        await rosa.Keyboard.TypeAsync(" Never sent.");
+        await Assertions.Expect(BrowserNewsroom.DraftField(rosa, "body")).ToContainTextAsync("Never sent.");
+
+        // The browser's own leave-page dialog: first Rosa stays, then she leaves anyway.
+        var dialogs = Channel.CreateUnbounded<IDialog>();
+        rosa.Dialog += (_, dialog) => dialogs.Writer.TryWrite(dialog);
+        await rosa.CloseAsync(new() { RunBeforeUnload = true });
+        var first = await dialogs.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        var firstType = first.Type;
+        await first.DismissAsync();
+        await Assertions.Expect(BrowserNewsroom.DraftField(rosa, "body")).ToContainTextAsync("Never sent.");
+        var closed = new TaskCompletionSource();
+        rosa.Close += (_, _) => closed.TrySetResult();
+        await rosa.CloseAsync(new() { RunBeforeUnload = true });
+        await (await dialogs.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30))).AcceptAsync();
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var again = await newsroom.NewPageAsync();
+        await BrowserNewsroom.SignInAsync(again, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        await BrowserNewsroom.OpenDraftEditorAsync(again, draftId);
+
+        Assert.Equal("beforeunload", firstType);
+        Assert.Equal("Sent before the cut.", await BrowserNewsroom.DraftFieldTextAsync(again, "body"));
+        Assert.Equal("Sent before the cut.", DraftEditorTests.FieldText(await rosaSession.ReadDraftAsync(draftId), "body"));
     }
 
     /// <summary>Whether the page's beforeunload handler would ask before leaving, without leaving.</summary>

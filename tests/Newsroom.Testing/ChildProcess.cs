@@ -9,6 +9,8 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _outputEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _endedStreams;
 
     private ChildProcess(Process process)
     {
@@ -18,6 +20,12 @@ public sealed class ChildProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     public Task Exited => _exited.Task;
+
+    /// <summary>
+    /// Completes when standard output and error have both been read to their end: <see cref="Exited"/> can come
+    /// first, with the process's last lines still on their way to <see cref="Output"/>.
+    /// </summary>
+    public Task OutputEnded => _outputEnded.Task;
 
     public int ExitCode => _process.ExitCode;
 
@@ -103,6 +111,12 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         if (line is null)
         {
+            // Both streams end once the process has exited and every line before has been delivered.
+            if (Interlocked.Increment(ref _endedStreams) == 2)
+            {
+                _outputEnded.TrySetResult();
+            }
+
             return;
         }
 

@@ -1,24 +1,33 @@
 using Newsroom.Core.Changes;
 using Newsroom.Core.Collab;
+using Newsroom.Core.Documents;
 
 namespace Newsroom.Testing;
 
 /// <summary>
 /// One collaborative text as a browser editor holds it: the client half of <c>@codemirror/collab</c>.
-/// Local changes queue as unconfirmed updates (<c>sendableUpdates</c>); <see cref="Receive"/> is collab's
+/// Local changes queue as unconfirmed updates (<c>sendableUpdates</c>); <see cref="ReceiveBatch"/> is collab's
 /// <c>receiveUpdates</c> without effects: own updates are recognised by client id, in order, and the
 /// unconfirmed rest is rebased over everyone else's. Not thread-safe; <see cref="DraftEditorClient"/> locks.
 /// </summary>
-public sealed class CollabDocument(string clientId, string doc, int version)
+/// <remarks>
+/// Both texts are gap buffers, as CodeMirror's are trees: a load generator holding hundreds of these must
+/// not copy a whole document per received keystroke, or it measures itself instead of the server.
+/// </remarks>
+public sealed class CollabDocument(string clientId, string doc, int version = 0)
 {
+    private readonly DraftText _doc = new(doc);
+    private readonly DraftText _synced = new(doc);
     private List<CollabUpdate> _unconfirmed = [];
 
     public string ClientId { get; } = clientId;
 
-    public string Doc { get; private set; } = doc;
+    public string Doc => _doc.ToString();
+
+    public int Length => _doc.Length;
 
     /// <summary>The document at <see cref="Version"/>: what the server has confirmed, without local changes.</summary>
-    public string SyncedDoc { get; private set; } = doc;
+    public string SyncedDoc => _synced.ToString();
 
     /// <summary>collab's <c>getSyncedVersion</c>: how many log updates this document has seen.</summary>
     public int Version { get; private set; } = version;
@@ -26,11 +35,14 @@ public sealed class CollabDocument(string clientId, string doc, int version)
     /// <summary>collab's <c>sendableUpdates</c>.</summary>
     public IReadOnlyList<CollabUpdate> Unconfirmed => _unconfirmed;
 
+    /// <summary>Where <paramref name="value"/> first occurs in the document at or after <paramref name="startIndex"/>, or -1.</summary>
+    public int IndexOf(string value, int startIndex = 0) => _doc.IndexOf(value, startIndex);
+
     /// <summary>Applies a local edit, as a transaction in the editor would; an empty one is not recorded, as in collab.</summary>
     public ChangeSet Edit(IEnumerable<ChangeSpec> specs)
     {
-        var changes = ChangeSet.Of(specs, Doc.Length);
-        Doc = changes.Apply(Doc);
+        var changes = ChangeSet.Of(specs, _doc.Length);
+        _doc.Apply(changes);
         if (!changes.IsEmpty)
         {
             _unconfirmed.Add(new CollabUpdate(changes, ClientId));
@@ -55,18 +67,19 @@ public sealed class CollabDocument(string clientId, string doc, int version)
         // differently than mapping over each update in turn, and the editors would drift apart.
         for (var i = Version - fromVersion; i < updates.Count; i++)
         {
-            ReceiveUpdates([updates[i]]);
+            ReceiveBatch([updates[i]]);
         }
 
         return true;
     }
 
-    private void ReceiveUpdates(IReadOnlyList<CollabUpdate> updates)
+    /// <summary>collab's <c>receiveUpdates</c>: the next <paramref name="updates"/> of the log, as one batch.</summary>
+    public void ReceiveBatch(IReadOnlyList<CollabUpdate> updates)
     {
         Version += updates.Count;
         foreach (var update in updates)
         {
-            SyncedDoc = update.Changes.Apply(SyncedDoc);
+            _synced.Apply(update.Changes);
         }
 
         ChangeSet? changes = null;
@@ -100,6 +113,6 @@ public sealed class CollabDocument(string clientId, string doc, int version)
             changes = changes.Map(update.Changes, before: true);
         }
 
-        Doc = changes.Apply(Doc);
+        _doc.Apply(changes);
     }
 }

@@ -28,12 +28,14 @@ public sealed class DraftEditorClient : IAsyncDisposable
     private readonly Channel<JsonElement> _events = Channel.CreateUnbounded<JsonElement>();
     private readonly string _clientIdPrefix;
     private readonly int _maxUpdatesPerPush;
+    private readonly bool _recordEvents;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _open;
     private bool _connected;
 
-    private DraftEditorClient(HubConnection connection, string draftId, string clientIdPrefix, int maxUpdatesPerPush)
+    private DraftEditorClient(HubConnection connection, string draftId, string clientIdPrefix, int maxUpdatesPerPush, bool recordEvents)
     {
+        _recordEvents = recordEvents;
         Connection = connection;
         DraftId = draftId;
         _clientIdPrefix = clientIdPrefix;
@@ -50,7 +52,10 @@ public sealed class DraftEditorClient : IAsyncDisposable
     /// <summary>Refusals the server sent this editor; an honest editor gets none.</summary>
     public ConcurrentQueue<string> Errors { get; } = new();
 
-    /// <summary>Every envelope received on the draft's channel, for tests that watch presence and metadata.</summary>
+    /// <summary>
+    /// Every envelope received on the draft's channel, for tests that watch presence and metadata; empty when the
+    /// editor was opened without recording them.
+    /// </summary>
     public ChannelReader<JsonElement> Events => _events.Reader;
 
     /// <summary>
@@ -62,14 +67,15 @@ public sealed class DraftEditorClient : IAsyncDisposable
     /// <summary>
     /// Connects, opens the draft (joining its channel first, as the hub does) and starts syncing. With
     /// <paramref name="maxUpdatesPerPush"/> a push carries at most that many of the unconfirmed updates, as the
-    /// browser splits a backlog; by default it sends them all, as collab's <c>sendableUpdates</c> does.
+    /// browser splits a backlog; by default it sends them all, as collab's <c>sendableUpdates</c> does. Without
+    /// <paramref name="recordEvents"/> nothing is kept for <see cref="Events"/>, as a load generator wants.
     /// </summary>
     public static async Task<DraftEditorClient> OpenAsync(
-        StaffSession session, string draftId, string? clientIdPrefix = null, int maxUpdatesPerPush = int.MaxValue)
+        StaffSession session, string draftId, string? clientIdPrefix = null, int maxUpdatesPerPush = int.MaxValue, bool recordEvents = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxUpdatesPerPush, 1);
         var client = new DraftEditorClient(
-            session.Connect(), draftId, clientIdPrefix ?? Guid.NewGuid().ToString("n")[..10], maxUpdatesPerPush);
+            session.Connect(), draftId, clientIdPrefix ?? Guid.NewGuid().ToString("n")[..10], maxUpdatesPerPush, recordEvents);
         client.Connection.On<JsonElement>("Event", client.OnEvent);
         client.Connection.Closed += _ =>
         {
@@ -123,12 +129,19 @@ public sealed class DraftEditorClient : IAsyncDisposable
     }
 
     /// <summary>Types into a field: <paramref name="edit"/> gets the current text and returns the changes to make.</summary>
-    public ChangeSet Edit(string field, Func<string, IEnumerable<ChangeSpec>> edit)
+    public ChangeSet Edit(string field, Func<string, IEnumerable<ChangeSpec>> edit) =>
+        EditDocument(field, doc => edit(doc.Doc));
+
+    /// <summary>
+    /// Types into a field without copying its text: <paramref name="edit"/> gets the field's document (search it,
+    /// do not edit it) and returns the changes to make. For load generators.
+    /// </summary>
+    public ChangeSet EditDocument(string field, Func<CollabDocument, IEnumerable<ChangeSpec>> edit)
     {
         lock (_gate)
         {
             var sync = _fields[field];
-            var changes = sync.Doc.Edit(edit(sync.Doc.Doc));
+            var changes = sync.Doc.Edit(edit(sync.Doc));
             Wake(sync);
             return changes;
         }
@@ -268,7 +281,11 @@ public sealed class DraftEditorClient : IAsyncDisposable
 
     private void OnEvent(JsonElement envelope)
     {
-        _events.Writer.TryWrite(envelope.Clone());
+        if (_recordEvents)
+        {
+            _events.Writer.TryWrite(envelope.Clone());
+        }
+
         lock (_gate)
         {
             if (_open)

@@ -34,7 +34,7 @@ public sealed class NewsroomServer : IAsyncDisposable
 
     public static string ContentRoot => RepoPaths.InRoot("src", "Newsroom.Server");
 
-    /// <summary>Starts a server and returns once <c>/health/live</c> answers.</summary>
+    /// <summary>Starts a server and returns once <c>/health/ready</c> answers: storage reachable, warm-up done.</summary>
     public static async Task<NewsroomServer> StartAsync(Azurite azurite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var server = Create(azurite.ConnectionString, settings);
@@ -68,8 +68,13 @@ public sealed class NewsroomServer : IAsyncDisposable
         return new NewsroomServer(environment, httpPort);
     }
 
-    public async Task RestartAsync()
+    /// <summary>
+    /// Starts the process again and waits for <c>/health/ready</c>, or only for <c>/health/live</c> with
+    /// <paramref name="untilReady"/> false (for tests of a server whose storage is down).
+    /// </summary>
+    public async Task RestartAsync(bool untilReady = true)
     {
+        var health = untilReady ? "/health/ready" : "/health/live";
         _process = Launch(_environment);
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         await Eventually.Until(
@@ -82,7 +87,7 @@ public sealed class NewsroomServer : IAsyncDisposable
 
                 try
                 {
-                    return (await http.GetAsync("/health/live")).StatusCode;
+                    return (await http.GetAsync(health)).StatusCode;
                 }
                 catch (HttpRequestException)
                 {

@@ -15,10 +15,27 @@ public sealed record DraftEditorBadge(
         "#d35400", "#ad1457", "#4527a0", "#00695c", "#5d4037", "#37474f",
     ];
 
-    public static DraftEditorBadge For(DraftUser user)
+    /// <summary>
+    /// The user's badge in a draft where <paramref name="coloursInUse"/> are taken by the others present: their
+    /// own colour when it is free (so a person usually looks the same everywhere), else the next free one in
+    /// the palette, so two people in one draft are told apart while there are colours to go round.
+    /// </summary>
+    public static DraftEditorBadge For(DraftUser user, IReadOnlyCollection<string>? coloursInUse = null)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new DraftEditorBadge(user.UserName, user.DisplayName, InitialsOf(user.DisplayName), ColourOf(user.UserName));
+        var preferred = PaletteIndexOf(user.UserName);
+        var colour = _palette[preferred];
+        for (var step = 0; coloursInUse is { Count: > 0 } && step < _palette.Length; step++)
+        {
+            var candidate = _palette[(preferred + step) % _palette.Length];
+            if (!coloursInUse.Contains(candidate, StringComparer.OrdinalIgnoreCase))
+            {
+                colour = candidate;
+                break;
+            }
+        }
+
+        return new DraftEditorBadge(user.UserName, user.DisplayName, InitialsOf(user.DisplayName), colour);
     }
 
     private static string InitialsOf(string displayName)
@@ -37,7 +54,7 @@ public sealed record DraftEditorBadge(
         System.Globalization.StringInfo.GetNextTextElement(word).ToUpperInvariant();
 
     // FNV-1a over the user name: stable across processes and runs, unlike string.GetHashCode.
-    private static string ColourOf(string userName)
+    private static int PaletteIndexOf(string userName)
     {
         var hash = 2166136261u;
         foreach (var c in userName.ToLowerInvariant())
@@ -45,6 +62,6 @@ public sealed record DraftEditorBadge(
             hash = (hash ^ c) * 16777619u;
         }
 
-        return _palette[hash % (uint)_palette.Length];
+        return (int)(hash % (uint)_palette.Length);
     }
 }

@@ -17,8 +17,12 @@ public static class DraftLimits
         _ => 500_000,
     };
 
-    /// <summary>Updates in one push. collab sends every unconfirmed update at once; 200 is minutes of offline typing.</summary>
-    public const int MaxUpdatesPerPush = 200;
+    /// <summary>
+    /// Updates in one push. collab sends every unconfirmed update at once; 1,000 is many minutes of offline
+    /// typing, and a backlog pushed in large batches is confirmed in few round trips (the server-replay
+    /// benchmark: about 6,300 edits/s at 200 per push, 40,000 at 1,000, one push in flight).
+    /// </summary>
+    public const int MaxUpdatesPerPush = 1000;
 
     /// <summary>
     /// Characters of change-set JSON in one push, all updates together: a pasted section of about 100 KB of

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Newsroom.Grains.Drafts;
 using Newsroom.Server.Health;
 
 namespace Newsroom.Server.Extensions;
@@ -11,13 +12,19 @@ public static class HealthExtensions
 
     public static WebApplicationBuilder AddNewsroomHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
+        builder.Services.AddSingleton<DraftWarmup>();
+        builder.Services.AddSingleton<StartupWarmup>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<StartupWarmup>());
+        builder.Services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
+            .AddCheck<WarmupHealthCheck>("warm-up", tags: [ReadyTag]);
         return builder;
     }
 
     /// <summary>
     /// <c>/health/live</c>: the process serves requests (no checks, so a storage outage does not get it
-    /// restarted). <c>/health/ready</c>: it can also reach storage, so a load balancer may send it traffic.
+    /// restarted). <c>/health/ready</c>: it can also reach storage and has warmed up, so a load balancer may
+    /// send it traffic.
     /// </summary>
     public static WebApplication MapNewsroomHealth(this WebApplication app)
     {

@@ -1,5 +1,6 @@
 using Newsroom.Core.Changes;
 using Newsroom.Core.Tests.Changes;
+using Newsroom.Testing;
 using Xunit;
 
 namespace Newsroom.Core.Tests.Collab;
@@ -38,8 +39,8 @@ internal static class CollabScript
     public static string Run(string doc, IEnumerable<Event> events, InMemoryAuthority? authority = null)
     {
         authority ??= new InMemoryAuthority(doc);
-        var peers = new Dictionary<string, CollabPeer>();
-        CollabPeer PeerOf(string id) => peers.TryGetValue(id, out var peer) ? peer : peers[id] = new CollabPeer(id, doc);
+        var peers = new Dictionary<string, CollabDocument>();
+        CollabDocument PeerOf(string id) => peers.TryGetValue(id, out var peer) ? peer : peers[id] = new CollabDocument(id, doc);
 
         foreach (var e in events)
         {
@@ -47,12 +48,12 @@ internal static class CollabScript
             switch (e)
             {
                 case TypeEvent type:
-                    peer.Type([new ChangeSpec(type.At ?? peer.Doc.Length, type.To, type.Text)]);
+                    peer.Edit([new ChangeSpec(type.At ?? peer.Doc.Length, type.To, type.Text)]);
                     break;
                 case RandomChangesEvent random:
                     var specs = RandomChanges.Specs(random.Random, peer.Doc.Length, random.Count);
                     random.Made.AddRange(specs);
-                    peer.Type(specs);
+                    peer.Edit(specs);
                     break;
                 case SendEvent:
                     authority.Send(peer);

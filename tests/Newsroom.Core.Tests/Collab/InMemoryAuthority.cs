@@ -1,4 +1,5 @@
 using Newsroom.Core.Collab;
+using Newsroom.Testing;
 
 namespace Newsroom.Core.Tests.Collab;
 
@@ -25,13 +26,13 @@ internal sealed class InMemoryAuthority(string doc)
 
     public IReadOnlyList<CollabUpdate> Pull(int version) => _log[version..];
 
-    public void Send(CollabPeer peer) => Push(peer.Version, peer.Unconfirmed);
+    public void Send(CollabDocument peer) => Push(peer.Version, peer.Unconfirmed);
 
-    public void Receive(CollabPeer peer)
+    public void Receive(CollabDocument peer)
     {
         if (peer.Version < _log.Count)
         {
-            peer.Receive(Pull(peer.Version));
+            peer.ReceiveBatch(Pull(peer.Version));
         }
     }
 }

@@ -1,5 +1,6 @@
 using Newsroom.Core.Collab;
 using Newsroom.Core.Tests.Oracle;
+using Newsroom.Testing;
 using Xunit;
 
 namespace Newsroom.Core.Tests.Collab;
@@ -72,7 +73,7 @@ public sealed class RebaseConformanceTests(OracleFixture oracle)
             {
                 var startDoc = c.String("startDoc");
                 var authority = new InMemoryAuthority(startDoc);
-                var peers = c["clients"].EnumerateArray().Select(id => new CollabPeer(id.GetString()!, startDoc)).ToDictionary(p => p.ClientId);
+                var peers = c["clients"].EnumerateArray().Select(id => new CollabDocument(id.GetString()!, startDoc)).ToDictionary(p => p.ClientId);
                 var step = 0;
                 foreach (var e in c["events"].EnumerateArray())
                 {
@@ -81,7 +82,7 @@ public sealed class RebaseConformanceTests(OracleFixture oracle)
                     switch (e.GetProperty("type").GetString())
                     {
                         case "type":
-                            peer.Type(OracleCase.Specs(e.GetProperty("specs")));
+                            peer.Edit(OracleCase.Specs(e.GetProperty("specs")));
                             report.Equal(c, $"{at} doc", OracleCase.Text(e.GetProperty("doc")), peer.Doc);
                             break;
                         case "send":

@@ -1,6 +1,7 @@
 using Newsroom.Core.Changes;
 using Newsroom.Core.Collab;
 using Newsroom.Core.Tests.Changes;
+using Newsroom.Testing;
 using Xunit;
 using static Newsroom.Core.Tests.Collab.CollabScript;
 
@@ -74,15 +75,15 @@ public sealed class RebaseTests
     public void RebaseUpdates_DropsAResendOfAcceptedUpdates()
     {
         var authority = new InMemoryAuthority("abc");
-        var a = new CollabPeer("a", "abc");
-        var b = new CollabPeer("b", "abc");
-        a.Type([new ChangeSpec(3, Insert: "!")]);
+        var a = new CollabDocument("a", "abc");
+        var b = new CollabDocument("b", "abc");
+        a.Edit([new ChangeSpec(3, Insert: "!")]);
         authority.Send(a);
 
         // a never hears the confirmation, types more and pushes everything again from version 0.
-        b.Type([new ChangeSpec(0, Insert: ">")]);
+        b.Edit([new ChangeSpec(0, Insert: ">")]);
         authority.Send(b);
-        a.Type([new ChangeSpec(0, 1)]);
+        a.Edit([new ChangeSpec(0, 1)]);
         var appended = authority.Push(a.Version, a.Unconfirmed);
 
         var only = Assert.Single(appended);
@@ -120,10 +121,10 @@ public sealed class RebaseTests
         // Both delete "b"; the second deletion is empty after the rebase but must still be logged,
         // because b counts its own updates in the log to confirm them.
         var authority = new InMemoryAuthority("abc");
-        var a = new CollabPeer("a", "abc");
-        var b = new CollabPeer("b", "abc");
-        a.Type([new ChangeSpec(1, 2)]);
-        b.Type([new ChangeSpec(1, 2)]);
+        var a = new CollabDocument("a", "abc");
+        var b = new CollabDocument("b", "abc");
+        a.Edit([new ChangeSpec(1, 2)]);
+        b.Edit([new ChangeSpec(1, 2)]);
         authority.Send(a);
 
         var appended = authority.Push(b.Version, b.Unconfirmed);

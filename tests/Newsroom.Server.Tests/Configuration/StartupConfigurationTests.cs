@@ -72,6 +72,7 @@ public sealed class StartupConfigurationTests
 
         await using var process = NewsroomServer.Launch(environment);
         await process.Exited.WaitAsync(_wait, "the misconfigured server to exit");
+        await process.OutputEnded.WaitAsync(_wait, "the misconfigured server's last words");
 
         var errors = process.StandardErrorLines.Where(l => l.Length > 0).ToList();
         Assert.NotEqual(0, process.ExitCode);

@@ -30,6 +30,32 @@ public sealed class DraftPresenceTests(SharedNewsroom newsroom)
     }
 
     [Fact]
+    public async Task TwoPeopleInOneDraft_WearDifferentColours_AndASecondTabKeepsItsPersonsColour()
+    {
+        // Rosa's and Eddie's names hash to the same colour of the palette.
+        using var rosa = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        using var eddie = await newsroom.Server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
+        var draftId = await rosa.CreateDraftAsync("Colours");
+        var rosaAlone = await rosa.CreateDraftAsync("Rosa alone");
+        var eddieAlone = await rosa.CreateDraftAsync("Eddie alone");
+        await using var rosaFirst = await DraftEditorClient.OpenAsync(rosa, draftId);
+        await using var eddieFirst = await DraftEditorClient.OpenAsync(eddie, draftId);
+        await using var rosaSecondTab = await DraftEditorClient.OpenAsync(rosa, draftId);
+        await using var rosaElsewhere = await DraftEditorClient.OpenAsync(rosa, rosaAlone);
+        await using var eddieElsewhere = await DraftEditorClient.OpenAsync(eddie, eddieAlone);
+
+        var colours = rosaSecondTab.View.GetProperty("editors").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("connectionId").GetString()!, e => e.GetProperty("colour").GetString());
+        var own = rosaElsewhere.View.GetProperty("editors").EnumerateArray().Single().GetProperty("colour").GetString();
+        var eddiesOwn = eddieElsewhere.View.GetProperty("editors").EnumerateArray().Single().GetProperty("colour").GetString();
+
+        Assert.Equal(own, eddiesOwn);
+        Assert.Equal(own, colours[rosaFirst.Connection.ConnectionId!]);
+        Assert.NotEqual(own, colours[eddieFirst.Connection.ConnectionId!]);
+        Assert.Equal(own, colours[rosaSecondTab.Connection.ConnectionId!]);
+    }
+
+    [Fact]
     public async Task CursorsAndSelections_AreRelayed_AndClampedToTheDocument()
     {
         using var rosa = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);

@@ -190,7 +190,7 @@ public sealed partial class DraftPushValidationTests
                     4 => new("unknown field", draftId, _unknownFields[random.Next(_unknownFields.Length)], 0, One(id, "[[0,\"x\"]]"), "is unknown"),
                     5 => new("unknown draft", _unknownIds[random.Next(_unknownIds.Length)], field, 0, One(id, "[[0,\"x\"]]"), "does not exist"),
                     6 => new("malformed id", "Not-A-Draft", field, 0, One(id, "[[0,\"x\"]]"), "is not a draft id"),
-                    7 => new("too many updates", draftId, field, 0, Parse("[" + string.Join(",", Enumerable.Repeat($$"""{"clientId":"{{id}}","changes":[0]}""", 201 + random.Next(20))) + "]"), "at most 200 updates"),
+                    7 => new("too many updates", draftId, field, 0, Parse("[" + string.Join(",", Enumerable.Repeat($$"""{"clientId":"{{id}}","changes":[0]}""", 1001 + random.Next(20))) + "]"), "at most 1000 updates"),
                     8 => new("two clients", draftId, field, 0, Parse($$"""[{"clientId":"{{id}}","changes":[[0,"a"]]},{"clientId":"x{{id}}","changes":[1,[0,"b"]]}]"""), "one client's"),
                     9 => new("broken chain", draftId, field, 0, Parse($$"""[{"clientId":"{{id}}","changes":[[0,"a"]]},{"clientId":"{{id}}","changes":[5]}]"""), "leaves length 1"),
                     10 => new("no client id", draftId, field, 0, One("", "[[0,\"x\"]]"), "client id"),

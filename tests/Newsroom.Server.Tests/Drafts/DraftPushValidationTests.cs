@@ -8,7 +8,7 @@ namespace Newsroom.Server.Tests.Drafts;
 /// <summary>
 /// Bad pushes get a <see cref="HubException"/> with the reason, sent to the caller only; the draft, its
 /// history and the other editors are untouched. Limits: see DraftLimits (1,000 / 5,000 / 500,000 characters
-/// for headline / standfirst / body; 200 updates and 256K characters of change JSON per push).
+/// for headline / standfirst / body; 1,000 updates and 256K characters of change JSON per push).
 /// </summary>
 public sealed partial class DraftPushValidationTests(SharedNewsroom newsroom)
 {
@@ -31,7 +31,7 @@ public sealed partial class DraftPushValidationTests(SharedNewsroom newsroom)
         { "base version from the future", "body", 2, """[{"clientId":"c","changes":[5,[0,"x"]]}]""", "out of range" },
         { "unknown field", "byline", 1, """[{"clientId":"c","changes":[5,[0,"x"]]}]""", "unknown" },
         { "headline over its limit", "headline", 1, $$"""[{"clientId":"c","changes":[5,[0,"{{new string('h', 1000)}}"]]}]""", "at most 1000 characters" },
-        { "too many updates", "body", 1, "[" + string.Join(",", Enumerable.Repeat("""{"clientId":"c","changes":[5]}""", 201)) + "]", "at most 200 updates" },
+        { "too many updates", "body", 1, "[" + string.Join(",", Enumerable.Repeat("""{"clientId":"c","changes":[5]}""", 1001)) + "]", "at most 1000 updates" },
         { "too much change JSON", "body", 1, $$"""[{"clientId":"c","changes":[5,[0,"{{new string('b', 270_000)}}"]]}]""", "262144 characters" },
     };
 

@@ -2,8 +2,8 @@ import type { CollabField } from "./collab-field";
 import type { DraftSession } from "./draft-session";
 import { DraftFieldName, PullResult, PushResult, UpdateJson } from "./protocol";
 
-// The server's per-push limits (DraftLimits): 200 updates and 256K characters of change-set JSON.
-const maxPushUpdates = 200;
+// The server's per-push limits (DraftLimits): 1,000 updates and 256K characters of change-set JSON.
+const maxPushUpdates = 1_000;
 const maxPushChars = 240_000;
 // Our own updates come back on the channel right after the push; if they don't, pull them.
 const confirmationWaitMs = 1_500;

@@ -159,7 +159,10 @@ internal static class ServerReplayBenchmark
 
         var durableMs = ackedAt!.Value;
         var editsPerSecond = edits / (durableMs / 1000);
-        var otherMs = observerFinalAt!.Value - durableMs;
+        // Both are seen in this process, each on its own connection: the other editor's copy of the last batch
+        // can arrive before the writer's, and then it had the final text "before" the ack, which counts as 0.
+        var rawOtherMs = observerFinalAt!.Value - durableMs;
+        var otherMs = Math.Max(0, rawOtherMs);
         var reactivation = Measurement.Median(reactivationMs);
         Console.WriteLine();
         Console.WriteLine("| figure | value | target |");
@@ -168,7 +171,7 @@ internal static class ServerReplayBenchmark
         Console.WriteLine($"| typist done (all edits made locally) | {lastEdit:N0} ms ({backpressureWaits} backpressure waits at > {maxUnconfirmed:N0} unconfirmed) | |");
         Console.WriteLine($"| first edit to last durable ack | {durableMs:N0} ms | |");
         Console.WriteLine($"| durable edits/s | {editsPerSecond:N0} | >= {TargetEditsPerSecond:N0} {Verdict(editsPerSecond >= TargetEditsPerSecond)} |");
-        Console.WriteLine($"| other editor has endContent, after last ack | {otherMs:0.0} ms | <= {TargetOtherClientMs} ms {Verdict(otherMs <= TargetOtherClientMs)} |");
+        Console.WriteLine($"| other editor has endContent, after last ack | {otherMs:0.0} ms (measured {rawOtherMs:0.0}) | <= {TargetOtherClientMs} ms {Verdict(otherMs <= TargetOtherClientMs)} |");
         Console.WriteLine($"| reactivation: first OpenDraft in a fresh process, median of {reactivations} | {reactivation:0.0} ms ({string.Join(", ", reactivationMs.Select(m => m.ToString("0.0")))}) | < {TargetReactivationMs} ms {Verdict(reactivation < TargetReactivationMs)} |");
         Console.WriteLine($"| diagnosis: empty draft, first OpenDraft in a fresh process, median | {Measurement.Median(emptyColdMs):0.0} ms | |");
         Console.WriteLine($"| diagnosis: replayed draft opened right after that, same process, median | {Measurement.Median(warmProcessMs):0.0} ms | |");

@@ -119,15 +119,18 @@ internal static class LiveEditorsBenchmark
         var typedFor = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var made = editors.Sum(e => e.Made);
 
-        // Past the cliff this process, which holds every editor, falls behind its own connections: a refused
-        // push (a grain call that timed out) or a connection that timed out is reopened, as the browser
-        // reconnects, and resending is safe because the server drops what it already has.
+        // Past the cliff this process, which holds every editor, falls behind its own connections: an editor
+        // that was refused or lost its connection is reopened, as the browser reconnects, and resending is
+        // safe because the server drops what it already has. Busy answers were already retried.
         var refused = editors.Count(e => !e.Client.Errors.IsEmpty);
+        var busy = editors.Count(e => !e.Client.BusyAnswers.IsEmpty);
         var dropped = editors.Count(e => e.Client.Connection.State != HubConnectionState.Connected);
-        if (refused + dropped > 0)
+        if (refused + busy + dropped > 0)
         {
-            Console.Error.WriteLine($"note: at {n} editors, {refused} editors were refused and {dropped} lost their connection while typing.");
-            Console.Error.WriteLine($"  first refusal: {editors.SelectMany(e => e.Client.Errors).FirstOrDefault() ?? "(none)"}");
+            Console.Error.WriteLine(
+                $"note: at {n} editors, {refused} editors were refused, {busy} were told the draft did not answer in time " +
+                $"(and retried), and {dropped} lost their connection while typing.");
+            Console.Error.WriteLine($"  first refusal: {editors.SelectMany(e => e.Client.Errors.Concat(e.Client.BusyAnswers)).FirstOrDefault() ?? "(none)"}");
             PrintServerErrors(server);
             await Task.WhenAll(editors
                 .Where(e => !e.Client.Errors.IsEmpty || e.Client.Connection.State != HubConnectionState.Connected)
@@ -181,7 +184,7 @@ internal static class LiveEditorsBenchmark
             latencies.MaxMs,
             convergeMs,
             mismatches,
-            refused + dropped,
+            refused + busy + dropped,
             unsettled is null,
             load);
     }

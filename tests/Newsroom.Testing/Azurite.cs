@@ -73,6 +73,14 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SIGSTOP: the emulator keeps its connections but answers nothing, as storage that hangs; requests made
+    /// meanwhile are answered after <see cref="ResumeAsync"/>.
+    /// </summary>
+    public Task PauseAsync() => (_process ?? throw new InvalidOperationException("Azurite is not running.")).SignalAsync("-STOP");
+
+    public Task ResumeAsync() => (_process ?? throw new InvalidOperationException("Azurite is not running.")).SignalAsync("-CONT");
+
     /// <summary>Kills the emulator; its data stays on disk for <see cref="RestartAsync"/>.</summary>
     public async Task StopAsync()
     {

@@ -82,13 +82,23 @@ public sealed class ChildProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Sends a signal with <c>kill</c>, for example <c>-STOP</c> and <c>-CONT</c>.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {_process.Id} exited with {kill.ExitCode}.");
+        }
+    }
+
     /// <summary>SIGTERM, then waits for the process to finish shutting down.</summary>
     public async Task StopAsync(TimeSpan timeout)
     {
         if (!_process.HasExited)
         {
-            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            await term.WaitForExitAsync();
+            await SignalAsync("-TERM");
         }
 
         try

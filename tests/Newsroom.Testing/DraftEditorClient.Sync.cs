@@ -136,6 +136,18 @@ public sealed partial class DraftEditorClient
                         }
                     }
                 }
+                catch (HubException e) when (e.Message.Contains(BusyAnswer, StringComparison.Ordinal))
+                {
+                    // As the browser does: nothing was wrong with the push, so it goes again after a pause.
+                    BusyAnswers.Enqueue($"{name}: {e.Message}");
+                    lock (_gate)
+                    {
+                        sync.NeedsPull |= pull;
+                    }
+
+                    _ = RetryAfterAsync(sync);
+                    break;
+                }
                 catch (HubException e)
                 {
                     Errors.Enqueue($"{name}: {e.Message}");
@@ -156,6 +168,21 @@ public sealed partial class DraftEditorClient
                     return;
                 }
             }
+        }
+    }
+
+    private async Task RetryAfterAsync(FieldSync sync)
+    {
+        try
+        {
+            await Task.Delay(_busyRetry, _stop.Token);
+            lock (_gate)
+            {
+                Wake(sync);
+            }
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 

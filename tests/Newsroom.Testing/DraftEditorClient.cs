@@ -20,6 +20,11 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
     // How long a push's confirmation may take to arrive as an event before the field pulls instead.
     private static readonly TimeSpan _confirmWait = TimeSpan.FromMilliseconds(500);
 
+    // The start of the hub's answer when a grain call timed out (DraftArguments.BusyMessage), and the pause before
+    // trying again.
+    private const string BusyAnswer = "The draft did not answer in time";
+    private static readonly TimeSpan _busyRetry = TimeSpan.FromMilliseconds(500);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, FieldSync> _fields = new(StringComparer.Ordinal);
     private readonly List<JsonElement> _buffered = [];
@@ -50,6 +55,9 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
 
     /// <summary>Refusals the server sent this editor; an honest editor gets none.</summary>
     public ConcurrentQueue<string> Errors { get; } = new();
+
+    /// <summary>"Did not answer in time" answers (storage hanging, a silo overloaded); each was retried.</summary>
+    public ConcurrentQueue<string> BusyAnswers { get; } = new();
 
     /// <summary>
     /// Every envelope received on the draft's channel, for tests that watch presence and metadata; empty when the

@@ -25,6 +25,12 @@ public sealed class NewsroomClusterOptions
     /// <summary>The address other silos reach this one at; defaults to this host's first address.</summary>
     public string? AdvertisedAddress { get; set; }
 
+    /// <summary>
+    /// How long a grain call may take before the caller gives up (Orleans' response timeout). A push that runs
+    /// out of it is answered "did not answer in time"; it may still be stored, and resending it is safe.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public static NewsroomClusterOptions FromConfiguration(IConfiguration configuration)
     {
         NewsroomClusterOptions options;
@@ -61,6 +67,11 @@ public sealed class NewsroomClusterOptions
         {
             throw new NewsroomConfigurationException(
                 $"{Section}:PrimarySiloEndpoint '{primary}' is not an address:port such as 127.0.0.1:11111.");
+        }
+
+        if (ResponseTimeout <= TimeSpan.Zero)
+        {
+            throw new NewsroomConfigurationException($"{Section}:ResponseTimeout ({ResponseTimeout}) must be positive.");
         }
 
         if (AdvertisedAddress is { Length: > 0 } advertised && !IPAddress.TryParse(advertised, out _))

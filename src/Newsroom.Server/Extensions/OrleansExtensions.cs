@@ -50,6 +50,7 @@ public static class OrleansExtensions
                 }
             }
 
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
             silo.AddAzureBlobGrainStorage(StorageNames.Large, o =>
             {
                 o.BlobServiceClient = storage.CreateBlobClient();

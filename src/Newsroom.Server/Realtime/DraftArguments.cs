@@ -77,6 +77,13 @@ public static class DraftArguments
         return new DraftUser(userName, user.FindFirstValue(ClaimTypes.Name) ?? userName);
     }
 
+    /// <summary>
+    /// A grain call that ran out of time (storage slow or gone, or the silo overloaded). What was sent may still
+    /// be stored; the editor keeps it and sends it again, which is safe.
+    /// </summary>
+    public const string BusyMessage =
+        "The draft did not answer in time; your changes are kept here and will be sent again.";
+
     /// <summary>Runs a grain call, turning its refusal into a <see cref="HubException"/> for this caller only.</summary>
     public static async Task<T> Call<T>(Task<T> call)
     {
@@ -87,6 +94,10 @@ public static class DraftArguments
         catch (DraftException e)
         {
             throw new HubException(e.Message);
+        }
+        catch (TimeoutException)
+        {
+            throw new HubException(BusyMessage);
         }
     }
 
@@ -99,6 +110,10 @@ public static class DraftArguments
         catch (DraftException e)
         {
             throw new HubException(e.Message);
+        }
+        catch (TimeoutException)
+        {
+            throw new HubException(BusyMessage);
         }
     }
 

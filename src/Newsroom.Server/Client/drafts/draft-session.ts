@@ -9,7 +9,9 @@ import {
   DraftMetadata,
   DraftView,
   EditorPresence,
+  busyRetryMs,
   hubErrorMessage,
+  isBusyAnswer,
   isDraftField,
   PresenceSelection,
 } from "./protocol";
@@ -30,6 +32,7 @@ export interface DraftSessionUi {
 }
 
 const presenceThrottleMs = 120;
+
 // The server forgets a connection's presence after a silence; stay well inside it.
 const presenceHeartbeatMs = 10_000;
 
@@ -45,6 +48,7 @@ export class DraftSession implements ChannelSubscription {
   private joined = false;
   private catchingUp = false;
   private fatal = false;
+  private busyShown = false;
   private metadataPending: Partial<DraftMetadata> = {};
   private metadataSending = false;
   private metadata: DraftMetadata | null = null;
@@ -198,11 +202,25 @@ export class DraftSession implements ChannelSubscription {
     this.refresh();
   }
 
+  /** A call went through after "did not answer in time": that message no longer applies. */
+  clearBusy(): void {
+    if (this.busyShown && !this.fatal) {
+      this.busyShown = false;
+      this.ui.clearError();
+    }
+  }
+
   /** Reports a failed call; returns true if it was the server refusing (as opposed to a lost connection). */
   callFailed(error: unknown, what: string): boolean {
     const message = hubErrorMessage(error);
     if (message === null) {
       return false;
+    }
+    if (isBusyAnswer(message)) {
+      // Shown, not fatal: the field retries, and the next success clears it.
+      this.busyShown = true;
+      this.ui.error(message, false);
+      return true;
     }
     if (/too far behind/i.test(message)) {
       this.fail("This editor fell too far behind the draft to catch up. Reload the draft; copy any text you want to keep first.", true);
@@ -313,7 +331,11 @@ export class DraftSession implements ChannelSubscription {
       sentOk = true;
     } catch (error) {
       const message = hubErrorMessage(error);
-      if (message !== null) {
+      if (isBusyAnswer(message)) {
+        // Kept: the same values go again shortly.
+        this.ui.error(message!, false);
+        setTimeout(() => void this.sendMetadata(), busyRetryMs);
+      } else if (message !== null) {
         // Refused, not lost: sending the same again would be refused again.
         this.forgetPending(sent);
         this.ui.error(`The details were not saved: ${message}`, false);

@@ -1,6 +1,6 @@
 import type { CollabField } from "./collab-field";
 import type { DraftSession } from "./draft-session";
-import { DraftFieldName, PullResult, PushResult, UpdateJson } from "./protocol";
+import { busyRetryMs, DraftFieldName, hubErrorMessage, isBusyAnswer, PullResult, PushResult, UpdateJson } from "./protocol";
 
 // The server's per-push limits (DraftLimits): 1,000 updates and 256K characters of change-set JSON.
 const maxPushUpdates = 1_000;
@@ -11,6 +11,7 @@ const confirmationWaitMs = 1_500;
 /** Keeps one field's editor in step with the server's log of that field. */
 export class FieldSync {
   private pushing = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private pulling: Promise<void> | null = null;
   /** The highest version the server is known to have reached. */
   private serverVersion: number;
@@ -65,8 +66,11 @@ export class FieldSync {
   catchUp(): Promise<void> {
     this.pulling ??= this.pullUntilCurrent()
       .catch((error: unknown) => {
-        // A lost connection is handled by the reconnect, which catches up again.
+        // A lost connection is handled by the reconnect, which catches up again; a busy draft is asked again.
         this.session.callFailed(error, `Catching up on the ${this.name} failed`);
+        if (isBusyAnswer(hubErrorMessage(error))) {
+          setTimeout(() => void this.catchUp(), busyRetryMs);
+        }
       })
       .finally(() => {
         this.pulling = null;
@@ -84,6 +88,7 @@ export class FieldSync {
     }
     this.pushing = true;
     let pushed = false;
+    let busy = false;
     try {
       // The base version and the updates must be read together: the updates apply on top of it.
       const base = this.editor.version;
@@ -93,13 +98,23 @@ export class FieldSync {
       await this.confirmation(result.version);
       pushed = true;
     } catch (error) {
+      busy = isBusyAnswer(hubErrorMessage(error));
       this.session.callFailed(error, `Saving the ${this.name} failed`);
     } finally {
       this.pushing = false;
       this.session.refresh();
     }
-    // After a failure the reconnect (or a reload) decides what happens next, not a tight retry loop.
-    if (pushed && this.editor.hasPending) {
+    if (pushed) {
+      this.session.clearBusy();
+    }
+    // After a refusal or a lost connection the reconnect (or a reload) decides what happens next, not a tight
+    // retry loop; a busy draft is asked again after a pause, with what is pending then.
+    if (busy) {
+      this.retryTimer ??= setTimeout(() => {
+        this.retryTimer = null;
+        void this.flush();
+      }, busyRetryMs);
+    } else if (pushed && this.editor.hasPending) {
       void this.flush();
     }
   }

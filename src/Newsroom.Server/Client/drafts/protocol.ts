@@ -130,6 +130,17 @@ export function hubErrorMessage(error: unknown): string | null {
   return at >= 0 ? text.slice(at + marker.length) : null;
 }
 
+/**
+ * The server's answer when a draft did not answer in time (DraftArguments.BusyMessage): nothing is wrong
+ * with what was sent, and sending it again is safe, so the editor retries instead of giving up.
+ */
+// After that answer: long enough for a slow store to catch its breath.
+export const busyRetryMs = 2_000;
+
+export function isBusyAnswer(message: string | null): boolean {
+  return message !== null && message.startsWith("The draft did not answer in time");
+}
+
 /** Black or white, whichever reads better on the given #rrggbb background (WCAG relative luminance). */
 export function readableTextOn(colour: string): string {
   const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour.trim());

@@ -12,13 +12,55 @@ public sealed class DraftEditorBusyTests(BrowserNewsroom newsroom)
     private const string BusyText = "The draft did not answer in time; your changes are kept here and will be sent again.";
 
     [Fact]
+    public async Task WhileRosasTypingWaits_EddieSeesHerCaretWhereItIsInTheTextHeHas()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var server = await StartImpatientServerAsync(azurite);
+        using var rosaSession = await server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var draftId = await rosaSession.CreateDraftAsync("Carets");
+        await using (var setup = await DraftEditorClient.OpenAsync(rosaSession, draftId, "setup"))
+        {
+            setup.Edit("body", _ => [new Core.Changes.ChangeSpec(0, Insert: "Hello world")]);
+            await setup.WaitUntilAsync(s => s.UnconfirmedCount == 0, TimeSpan.FromSeconds(30), "the body to be stored");
+        }
+
+        var rosa = await newsroom.NewPageAsync(server);
+        var eddie = await newsroom.NewPageAsync(server);
+        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        await BrowserNewsroom.SignInAsync(eddie, StaffSession.Editor.UserName, StaffSession.Editor.Password);
+        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
+        await BrowserNewsroom.OpenDraftEditorAsync(eddie, draftId);
+
+        // Rosa's "ZZZ " cannot be stored while storage hangs, so Eddie's text does not have it; her caret after
+        // "Hello" is 9 characters in on her screen and 5 on his.
+        await azurite.PauseAsync();
+        try
+        {
+            await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
+            await rosa.Keyboard.PressAsync("Control+Home");
+            await rosa.Keyboard.TypeAsync("ZZZ ");
+            for (var i = 0; i < 5; i++)
+            {
+                await rosa.Keyboard.PressAsync("ArrowRight");
+            }
+
+            await Eventually.Until(() => TextBeforeRemoteCaretAsync(eddie), before => before == "Hello", TimeSpan.FromSeconds(30), "Rosa's caret after \"Hello\" on Eddie's screen");
+            Assert.Equal("Hello world", await BrowserNewsroom.DraftFieldTextAsync(eddie, "body"));
+        }
+        finally
+        {
+            await azurite.ResumeAsync();
+        }
+
+        await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "saved");
+        Assert.Equal("ZZZ Hello world", await BrowserNewsroom.DraftFieldTextAsync(eddie, "body"));
+    }
+
+    [Fact]
     public async Task StorageHangs_TheEditorSaysSoAndRetries_AndSavesOnceStorageAnswers()
     {
         await using var azurite = await Azurite.StartAsync();
-        await using var server = await NewsroomServer.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["Newsroom__Cluster__ResponseTimeout"] = "00:00:02",
-        });
+        await using var server = await StartImpatientServerAsync(azurite);
         using var rosaSession = await server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosaSession.CreateDraftAsync("Slow storage");
         var rosa = await newsroom.NewPageAsync(server);
@@ -43,4 +85,24 @@ public sealed class DraftEditorBusyTests(BrowserNewsroom newsroom)
         await Assertions.Expect(rosa.Locator("#draft-alert")).ToBeHiddenAsync();
         Assert.Equal("Filed while the store hung.", DraftEditorTests.FieldText(await rosaSession.ReadDraftAsync(draftId), "body"));
     }
+
+    // Grain calls give up after 2 s instead of 30, so a paused Azurite is answered busy quickly.
+    private static Task<NewsroomServer> StartImpatientServerAsync(Azurite azurite) =>
+        NewsroomServer.StartAsync(azurite, new Dictionary<string, string?> { ["Newsroom__Cluster__ResponseTimeout"] = "00:00:02" });
+
+    // The body line's text in front of the other editor's caret, without the carets' own name flags.
+    private static Task<string?> TextBeforeRemoteCaretAsync(IPage page) =>
+        page.EvaluateAsync<string?>(
+            """
+            () => {
+              const caret = document.querySelector('#body-editor .cm-remote-caret');
+              if (!caret) return null;
+              const range = document.createRange();
+              range.setStart(caret.closest('.cm-line'), 0);
+              range.setEndBefore(caret);
+              const before = range.cloneContents();
+              before.querySelectorAll('.cm-remote-caret, .cm-widgetBuffer').forEach(e => e.remove());
+              return before.textContent;
+            }
+            """);
 }

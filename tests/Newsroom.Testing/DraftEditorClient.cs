@@ -203,8 +203,9 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
         }
     }
 
-    public Task UpdatePresenceAsync(string field, int anchor, int head) =>
-        Connection.InvokeAsync("UpdatePresence", DraftId, new { field, anchor, head });
+    /// <summary>Reports a selection; with <paramref name="version"/>, in the field as the server had it at that version.</summary>
+    public Task UpdatePresenceAsync(string field, int anchor, int head, int? version = null) =>
+        Connection.InvokeAsync("UpdatePresence", DraftId, new { field, anchor, head, version });
 
     /// <summary>Waits until <paramref name="done"/> holds for this editor's state, re-checking after every change.</summary>
     public async Task WaitUntilAsync(Func<DraftEditorClient, bool> done, TimeSpan timeout, string what)

@@ -170,6 +170,26 @@ internal sealed class DraftFieldSequencer(DraftField field, int window)
 
     public DraftFieldView View() => new(DurableVersion, _text.ToString());
 
+    /// <summary>
+    /// Moves a position in the document at <paramref name="version"/> to the durable document, through the
+    /// updates between. Without a version, or with one the window no longer holds (or not yet durable), the
+    /// position is only clamped to the durable text.
+    /// </summary>
+    public int MapToDurable(int? version, int pos)
+    {
+        if (version is not { } from || from < _windowStart || from > DurableVersion || pos > LengthAt(from))
+        {
+            return Math.Min(pos, _text.Length);
+        }
+
+        for (var v = from; v < DurableVersion; v++)
+        {
+            pos = _updates[v - _windowStart].Changes.MapPos(pos) ?? pos;
+        }
+
+        return pos;
+    }
+
     private int LengthAt(int version) =>
         version == _windowStart ? _windowStartLength : _updates[version - _windowStart - 1].Changes.NewLength;
 

@@ -20,11 +20,24 @@ public sealed partial class DraftGrain
             throw new DraftException($"Cursor positions may not be negative; got anchor {cursor.Anchor}, head {cursor.Head}.");
         }
 
-        // Clamped rather than refused: the editor's document may run ahead of the server's by its own
-        // unconfirmed typing, and every client maps the positions through later changes anyway.
-        var length = FieldOf(field.Value).Length;
+        if (cursor.Version < 0)
+        {
+            throw new DraftException($"A cursor's version may not be negative; got {cursor.Version}.");
+        }
+
+        // Moved to the durable version everyone receives, so a caret sent while others typed lands where its
+        // owner sees it; clamped rather than refused when it cannot be mapped (no version, or one the window
+        // has dropped), as clients map it through later changes anyway.
+        var sequencer = FieldOf(field.Value);
         var (editor, changed, joined) = _presence.Move(
-            connectionId, user, cursor.Field!, Math.Min(cursor.Anchor, length), Math.Min(cursor.Head, length), _clock.GetUtcNow());
+            connectionId,
+            user,
+            new DraftCursor(
+                cursor.Field!,
+                sequencer.MapToDurable(cursor.Version, cursor.Anchor),
+                sequencer.MapToDurable(cursor.Version, cursor.Head),
+                sequencer.DurableVersion),
+            _clock.GetUtcNow());
         if (joined)
         {
             PresenceJoined(editor);
@@ -45,6 +58,23 @@ public sealed partial class DraftGrain
         }
 
         return Task.CompletedTask;
+    }
+
+    // A cursor as of the durable texts the view carries: it was stored at the version it arrived at.
+    private DraftEditorPresence EditorNow(DraftEditorPresence editor)
+    {
+        if (editor.Field is null || !DraftFields.TryParse(editor.Field, out var field))
+        {
+            return editor;
+        }
+
+        var sequencer = FieldOf(field.Value);
+        return editor with
+        {
+            Anchor = sequencer.MapToDurable(editor.Version, editor.Anchor),
+            Head = sequencer.MapToDurable(editor.Version, editor.Head),
+            Version = sequencer.DurableVersion,
+        };
     }
 
     private void PresenceJoined(DraftEditorPresence editor)

@@ -150,7 +150,7 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
             _durableMetadata,
             _record.State.CreatedBy,
             _record.State.CreatedAt,
-            _presence.Editors,
+            [.. _presence.Editors.Select(EditorNow)],
             _sequence);
         return Task.FromResult(view);
     }

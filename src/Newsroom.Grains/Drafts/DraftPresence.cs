@@ -45,10 +45,10 @@ internal sealed class DraftPresence
 
     /// <summary>Moves the connection's cursor (joining it if needed); returns whether anything others see changed.</summary>
     public (DraftEditorPresence Editor, bool Changed, bool Joined) Move(
-        string connectionId, DraftUser user, string field, int anchor, int head, DateTimeOffset now)
+        string connectionId, DraftUser user, DraftCursor cursor, DateTimeOffset now)
     {
         var (editor, joined) = Join(connectionId, user, now);
-        var moved = editor with { Field = field, Anchor = anchor, Head = head };
+        var moved = editor with { Field = cursor.Field, Anchor = cursor.Anchor, Head = cursor.Head, Version = cursor.Version ?? 0 };
         if (moved == editor)
         {
             return (editor, joined, joined);

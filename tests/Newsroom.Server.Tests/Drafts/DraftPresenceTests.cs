@@ -78,6 +78,34 @@ public sealed class DraftPresenceTests(SharedNewsroom newsroom)
     }
 
     [Fact]
+    public async Task CursorSentAtAnOlderVersion_IsMovedThroughTheUpdatesAfterIt()
+    {
+        using var rosa = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var draftId = await rosa.CreateDraftAsync("Moving caret");
+        await using var writer = await DraftEditorClient.OpenAsync(rosa, draftId, "writer");
+        writer.Edit("body", _ => [new Core.Changes.ChangeSpec(0, Insert: "abc")]);
+        await writer.WaitUntilAsync(w => w.UnconfirmedCount == 0, TimeSpan.FromSeconds(30), "abc to be stored");
+        await using var watcher = await DraftEditorClient.OpenAsync(rosa, draftId, "watcher");
+        await using var mover = await DraftEditorClient.OpenAsync(rosa, draftId, "mover");
+
+        // The mover selected "bc" at version 1; meanwhile "XY" went in before it (version 2).
+        writer.Edit("body", _ => [new Core.Changes.ChangeSpec(0, Insert: "XY")]);
+        await writer.WaitUntilAsync(w => w.UnconfirmedCount == 0, TimeSpan.FromSeconds(30), "XY to be stored");
+        await mover.UpdatePresenceAsync("body", 1, 3, version: 1);
+        var moved = Editor(await DraftEvents.Next(watcher, "draft.presence", e => Editor(e).GetProperty("field").GetString() == "body"));
+        await mover.UpdatePresenceAsync("body", 1, 4, version: 99);
+        var unknownVersion = Editor(await DraftEvents.Next(watcher, "draft.presence", e => Editor(e).GetProperty("head").GetInt32() != 5));
+        await using var latecomer = await DraftEditorClient.OpenAsync(rosa, draftId, "latecomer");
+
+        Assert.Equal((3, 5, 2), (moved.GetProperty("anchor").GetInt32(), moved.GetProperty("head").GetInt32(), moved.GetProperty("version").GetInt32()));
+        Assert.Equal((1, 4), (unknownVersion.GetProperty("anchor").GetInt32(), unknownVersion.GetProperty("head").GetInt32()));
+        var listed = latecomer.View.GetProperty("editors").EnumerateArray().Single(e => e.GetProperty("connectionId").GetString() == mover.Connection.ConnectionId);
+        Assert.Equal((1, 4, 2), (listed.GetProperty("anchor").GetInt32(), listed.GetProperty("head").GetInt32(), listed.GetProperty("version").GetInt32()));
+        var negative = await Assert.ThrowsAsync<HubException>(() => mover.UpdatePresenceAsync("body", 0, 0, version: -1));
+        Assert.Contains("version may not be negative", negative.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ClosedConnection_DisappearsFromThePresence()
     {
         using var rosa = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);

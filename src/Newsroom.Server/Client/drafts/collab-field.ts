@@ -122,6 +122,23 @@ export class CollabField {
     this.view.dispatch({ effects: dropRemoteCursor.of(connectionId) });
   }
 
+  /** A position in this editor's text as it is at `version` on the server: our unconfirmed changes taken out. */
+  toSynced(pos: number): number {
+    const pending = sendableUpdates(this.view.state);
+    for (let i = pending.length - 1; i >= 0; i--) {
+      pos = pending[i].changes.invertedDesc.mapPos(pos, -1);
+    }
+    return pos;
+  }
+
+  /** A position in the server's text at `version`, moved into this editor's text: our unconfirmed changes put in. */
+  fromSynced(pos: number): number {
+    for (const update of sendableUpdates(this.view.state)) {
+      pos = update.changes.mapPos(Math.min(pos, update.changes.length), -1);
+    }
+    return pos;
+  }
+
   get selection(): { anchor: number; head: number } {
     const main = this.view.state.selection.main;
     return { anchor: main.anchor, head: main.head };

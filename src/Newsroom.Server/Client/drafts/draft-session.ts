@@ -276,12 +276,15 @@ export class DraftSession implements ChannelSubscription {
   private placeCursor(editor: EditorPresence): void {
     this.eachEditor((field) => {
       if (isDraftField(editor.field) && field.name === editor.field) {
+        // At the version the server moved them to, the positions need only our own unsent changes put in;
+        // at another (a pull ran ahead of the event), they are the best there is until the next update.
+        const place = (pos: number): number => (field.version === editor.version ? field.fromSynced(pos) : pos);
         field.showRemote({
           connectionId: editor.connectionId,
           displayName: editor.displayName,
           colour: editor.colour,
-          anchor: editor.anchor,
-          head: editor.head,
+          anchor: place(editor.anchor),
+          head: place(editor.head),
         });
       } else {
         field.hideRemote(editor.connectionId);
@@ -304,7 +307,10 @@ export class DraftSession implements ChannelSubscription {
       // Read now, not when it last moved: others' changes have moved it since, and a heartbeat with the
       // old position would pull our caret back on every other screen.
       const editor = this.syncs?.get(this.ownField)?.editor;
-      const selection: PresenceSelection = { field: this.ownField, ...(editor?.selection ?? { anchor: 0, head: 0 }) };
+      const { anchor, head } = editor?.selection ?? { anchor: 0, head: 0 };
+      const selection: PresenceSelection = editor
+        ? { field: this.ownField, anchor: editor.toSynced(anchor), head: editor.toSynced(head), version: editor.version }
+        : { field: this.ownField, anchor, head, version: 0 };
       this.live.send("UpdatePresence", this.draftId, selection);
     }
   }

@@ -48,6 +48,8 @@ export interface PresenceSelection {
   field: DraftFieldName;
   anchor: number;
   head: number;
+  /** The field version the positions are in: this editor's synced version, its own unsent changes mapped out. */
+  version: number;
 }
 
 export interface EditorPresence {
@@ -60,6 +62,8 @@ export interface EditorPresence {
   field: DraftFieldName | null;
   anchor: number;
   head: number;
+  /** The field version the server moved the positions to (what it had made durable then). */
+  version: number;
 }
 
 export interface DraftUpdatesEvent {

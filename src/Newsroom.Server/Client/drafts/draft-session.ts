@@ -32,7 +32,6 @@ export interface DraftSessionUi {
 }
 
 const presenceThrottleMs = 120;
-
 // The server forgets a connection's presence after a silence; stay well inside it.
 const presenceHeartbeatMs = 10_000;
 
@@ -339,7 +338,8 @@ export class DraftSession implements ChannelSubscription {
       const message = hubErrorMessage(error);
       if (isBusyAnswer(message)) {
         // Kept: the same values go again shortly.
-        this.ui.error(message!, false);
+        this.busyShown = true;
+        this.ui.error(message, false);
         setTimeout(() => void this.sendMetadata(), busyRetryMs);
       } else if (message !== null) {
         // Refused, not lost: sending the same again would be refused again.

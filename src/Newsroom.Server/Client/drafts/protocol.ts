@@ -141,7 +141,7 @@ export function hubErrorMessage(error: unknown): string | null {
 // After that answer: long enough for a slow store to catch its breath.
 export const busyRetryMs = 2_000;
 
-export function isBusyAnswer(message: string | null): boolean {
+export function isBusyAnswer(message: string | null): message is string {
   return message !== null && message.startsWith("The draft did not answer in time");
 }
 

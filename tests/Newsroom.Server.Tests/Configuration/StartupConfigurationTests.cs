@@ -45,6 +45,20 @@ public sealed class StartupConfigurationTests
         Assert.Contains("Newsroom:Staff:Accounts:0:PasswordHash", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("00:00:00", "Newsroom:Cluster:ResponseTimeout (00:00:00) must be positive")]
+    [InlineData("soon", "Newsroom:Cluster is invalid")]
+    public async Task ResponseTimeoutThatIsNotAPositiveTime_StopsStartup_NamingTheSetting(string value, string expected)
+    {
+        var error = await FailedStart(new()
+        {
+            ["ConnectionStrings__AzureStorage"] = "UseDevelopmentStorage=true",
+            ["Newsroom__Cluster__ResponseTimeout"] = value,
+        });
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RelayRenewalSlowerThanHalfTheExpiry_StopsStartup_NamingBothSettings()
     {

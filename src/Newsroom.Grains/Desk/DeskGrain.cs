@@ -12,8 +12,12 @@ public sealed class DeskGrain : Grain, IDeskGrain
     public const int KeptBulletins = 50;
 
     private readonly IPersistentState<DeskState> _state;
+    private readonly IDeskDraftStore _draftStore;
     private readonly ChannelSubscribers _subscribers;
     private readonly TimeProvider _clock;
+
+    // Every draft on this desk as stored, without editors; loaded at activation.
+    private readonly Dictionary<string, DraftSummary> _drafts = new(StringComparer.Ordinal);
 
     // Who is in each draft now: presence, so memory only.
     private readonly Dictionary<string, IReadOnlyList<DraftEditorBadge>> _editors = new(StringComparer.Ordinal);
@@ -21,22 +25,27 @@ public sealed class DeskGrain : Grain, IDeskGrain
 
     public DeskGrain(
         [PersistentState("desk", StorageNames.Small)] IPersistentState<DeskState> state,
+        IDeskDraftStore draftStore,
         IOptions<ChannelOptions> channelOptions,
         TimeProvider clock,
         ILogger<DeskGrain> logger)
     {
         _state = state;
+        _draftStore = draftStore;
         _clock = clock;
         _subscribers = new ChannelSubscribers(channelOptions.Value.SubscriptionExpiry, logger);
     }
 
     private string Channel => ChannelName.Desk(this.GetPrimaryKeyString()).ToString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Desks stored before drafts existed counted their version in Posted.
         _version = Math.Max(_state.State.Version, _state.State.Posted);
-        return Task.CompletedTask;
+        foreach (var draft in await _draftStore.LoadAsync(this.GetPrimaryKeyString(), cancellationToken))
+        {
+            _drafts[draft.Id] = draft;
+        }
     }
 
     public Task Subscribe(IChannelRelay relay)
@@ -89,8 +98,7 @@ public sealed class DeskGrain : Grain, IDeskGrain
     private async Task Record(DraftSummary draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var drafts = _state.State.Drafts;
-        drafts.TryGetValue(draft.Id, out var stored);
+        _drafts.TryGetValue(draft.Id, out var stored);
         var kept = stored is not null && (draft.LastChangedAt is null || draft.LastChangedAt < stored.LastChangedAt)
             ? draft with { LastChangedAt = stored.LastChangedAt, LastChangedBy = stored.LastChangedBy }
             : draft;
@@ -99,9 +107,9 @@ public sealed class DeskGrain : Grain, IDeskGrain
         _version++;
         if (!SameStored(storable, stored))
         {
-            drafts[draft.Id] = storable;
-            _state.State.Version = _version;
-            await _state.WriteStateAsync();
+            // One row for this draft, not the whole list: a desk's drafts only ever grow.
+            await _draftStore.SaveAsync(this.GetPrimaryKeyString(), storable);
+            _drafts[draft.Id] = storable;
         }
 
         _subscribers.Publish(new ChannelEnvelope(Channel, _version, new DeskDraftChanged(kept)));
@@ -112,7 +120,7 @@ public sealed class DeskGrain : Grain, IDeskGrain
 
     private DraftSummary[] ListDrafts() =>
     [
-        .. _state.State.Drafts.Values
+        .. _drafts.Values
             .Select(d => d with { Editors = _editors.GetValueOrDefault(d.Id) ?? [] })
             .OrderByDescending(d => d.LastChangedAt ?? DateTimeOffset.MinValue)
             .ThenBy(d => d.Id, StringComparer.Ordinal),

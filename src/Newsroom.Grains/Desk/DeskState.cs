@@ -9,11 +9,9 @@ public sealed class DeskState
     [Id(1)] public List<DeskBulletin> Recent { get; set; } = [];
 
     /// <summary>
-    /// The channel version as last stored. Events that change nothing stored (someone joining a draft) count
-    /// in memory only, so after a restart a browser may see the version step back; it then reloads, as on any gap.
+    /// The channel version when a bulletin was last stored. Draft events (stored row by row in
+    /// <see cref="IDeskDraftStore"/>, or not at all for presence) count in memory only, so after a restart a
+    /// browser may see the version step back; it then reloads the list, as on any gap.
     /// </summary>
     [Id(2)] public long Version { get; set; }
-
-    /// <summary>Drafts by id, without their editors (presence is never stored).</summary>
-    [Id(3)] public Dictionary<string, DraftSummary> Drafts { get; set; } = [];
 }

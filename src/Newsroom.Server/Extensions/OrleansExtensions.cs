@@ -1,5 +1,6 @@
 using System.Net;
 using Newsroom.Grains;
+using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
 using Newsroom.Grains.Realtime;
@@ -23,6 +24,7 @@ public static class OrleansExtensions
         builder.Services.Configure<DraftOptions>(builder.Configuration.GetSection(DraftOptions.Section));
         builder.Services.Configure<DraftLogOptions>(builder.Configuration.GetSection(DraftLogOptions.Section));
         builder.Services.AddNewsroomDraftStorage(_ => storage.CreateBlobClient());
+        builder.Services.AddNewsroomDeskStorage(_ => storage.CreateTableClient());
 
         builder.UseOrleans(silo =>
         {

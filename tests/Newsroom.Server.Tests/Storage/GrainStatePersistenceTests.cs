@@ -34,6 +34,24 @@ public sealed class GrainStatePersistenceTests
     }
 
     [Fact]
+    public async Task TheDesksDraftList_SurvivesAKilledAndRestartedServer()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var server = await NewsroomServer.StartAsync(azurite);
+        using var rosa = await server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var first = await rosa.CreateDraftAsync("Ferry strike enters second day");
+        var second = await rosa.CreateDraftAsync("Council approves budget");
+
+        await server.KillAsync();
+        await server.RestartAsync();
+
+        var listed = (await rosa.Http.GetFromJsonAsync<JsonElement>("/api/drafts")).GetProperty("drafts").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("headline").GetString());
+        Assert.Equal("Ferry strike enters second day", listed[first]);
+        Assert.Equal("Council approves budget", listed[second]);
+    }
+
+    [Fact]
     public async Task StaffCookie_IssuedBeforeARestart_IsStillAccepted()
     {
         await using var azurite = await Azurite.StartAsync();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Newsroom.Core.Realtime;
+using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Realtime;
 using Newsroom.Server.Realtime;
@@ -9,11 +10,12 @@ namespace Newsroom.Server.Health;
 
 /// <summary>
 /// Once the host has started (silo and web server), runs what the first editor's open would otherwise run cold:
-/// a draft's load path (<see cref="DraftWarmup"/>), a channel subscription, and the JSON contracts the hubs
-/// send. <c>/health/ready</c> waits for it, so a load balancer sends traffic to a warm process.
+/// a draft's load path (<see cref="DraftWarmup"/>), the newsroom desk's activation, a channel subscription,
+/// and the JSON contracts the hubs send. <c>/health/ready</c> waits for it, so a load balancer sends traffic to a warm process.
 /// </summary>
 public sealed partial class StartupWarmup(
     DraftWarmup drafts,
+    IGrainFactory grains,
     ChannelListeners listeners,
     IOptions<JsonHubProtocolOptions> hubJson,
     IHostApplicationLifetime lifetime,
@@ -72,6 +74,9 @@ public sealed partial class StartupWarmup(
     private async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         await drafts.RunAsync(cancellationToken);
+
+        // The newsroom's desk lists every draft: loading its rows now spares the first person at /desk.
+        await grains.GetGrain<IDeskGrain>(IDeskGrain.Newsroom).GetDrafts().WaitAsync(cancellationToken);
 
         // Subscribing this silo's relay to a source grain, as the first OpenDraft joins its channel.
         var connectionId = $"{DraftWarmup.DraftId}-{Guid.NewGuid():n}";

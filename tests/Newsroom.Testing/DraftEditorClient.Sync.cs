@@ -125,6 +125,7 @@ public sealed partial class DraftEditorClient
                     }
                     else
                     {
+                        Interlocked.Increment(ref _pushesSent);
                         var pushed = await Connection.InvokeAsync<JsonElement>("PushUpdates", DraftId, name, version, updates, stop);
                         var target = pushed.GetProperty("version").GetInt32();
                         if (!await WaitForVersion(sync, target, _confirmWait))

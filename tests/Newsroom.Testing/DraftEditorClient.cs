@@ -36,6 +36,7 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _open;
     private bool _connected;
+    private int _pushesSent;
 
     private DraftEditorClient(HubConnection connection, string draftId, string clientIdPrefix, int maxUpdatesPerPush, bool recordEvents)
     {
@@ -58,6 +59,9 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
 
     /// <summary>"Did not answer in time" answers (storage hanging, a silo overloaded); each was retried.</summary>
     public ConcurrentQueue<string> BusyAnswers { get; } = new();
+
+    /// <summary>PushUpdates calls made so far, resends included.</summary>
+    public int PushesSent => Volatile.Read(ref _pushesSent);
 
     /// <summary>
     /// Every envelope received on the draft's channel, for tests that watch presence and metadata; empty when the

@@ -53,6 +53,15 @@ public static class DraftsApi
             catch (DraftException) when (attempt < 3)
             {
             }
+            catch (TimeoutException)
+            {
+                // The grain may still finish creating it; saying so beats an unexplained 500.
+                return TypedResults.Problem(
+                    "Creating the draft did not finish in time (storage is slow or the newsroom is overloaded). " +
+                    "It may still appear on the desk; try again if it does not.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "Try again");
+            }
         }
     }
 

@@ -15,6 +15,11 @@ public static class RealtimeExtensions
             // non-ASCII text takes up to 3 bytes each in UTF-8), so an oversized push gets that limit's
             // message instead of a dropped connection.
             o.MaximumReceiveMessageSize = 1024 * 1024;
+
+            // One call at a time per connection (SignalR's default) would put a caret update, and the other
+            // fields' saves, behind a push that waits for slow storage. Three fields' pushes plus presence or
+            // metadata; the grains order what must be ordered.
+            o.MaximumParallelInvocationsPerClient = 4;
         });
         builder.Services.AddSingleton<IUserIdProvider, StaffUserIdProvider>();
         builder.Services.Configure<RelayOptions>(builder.Configuration.GetSection(RelayOptions.Section));

@@ -83,14 +83,13 @@ public sealed partial class DraftPushValidationTests
         return connection;
     }
 
-    // Pipelined: SignalR runs one call per connection at a time, in order, so each push meets the server
-    // in exactly the state the model gave it.
+    // One at a time, as an editor pushes a field: the hub runs several calls of a connection at once, and
+    // each push must meet the server in exactly the state the model gave it.
     private static async Task SendValid(HubConnection connection, string draftId, string field, List<ModelPush> pushes)
     {
-        var calls = pushes.Select(p => connection.InvokeAsync<JsonElement>("PushUpdates", draftId, field, p.BaseVersion, p.Updates)).ToList();
         for (var i = 0; i < pushes.Count; i++)
         {
-            var result = await calls[i];
+            var result = await connection.InvokeAsync<JsonElement>("PushUpdates", draftId, field, pushes[i].BaseVersion, pushes[i].Updates);
             Assert.True(
                 pushes[i].ExpectedVersion == result.GetProperty("version").GetInt32(),
                 $"{field} push {i} ({pushes[i].What}) returned {result}, expected version {pushes[i].ExpectedVersion}.");

@@ -56,6 +56,15 @@ public sealed class BrowserNewsroom : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A page of its own, signed in as <paramref name="user"/>, with the draft open in the editor and saved.</summary>
+    public async Task<IPage> OpenEditorAsync((string UserName, string Password) user, string draftId, NewsroomServer? server = null)
+    {
+        var page = await NewPageAsync(server);
+        await SignInAsync(page, user.UserName, user.Password);
+        await OpenDraftEditorAsync(page, draftId);
+        return page;
+    }
+
     /// <summary>Signs in through the form, as a person would, and waits until the desk page is live.</summary>
     public static async Task SignInAsync(IPage page, string userName, string password)
     {

@@ -18,9 +18,7 @@ public sealed class DraftEditorBehindTests(BrowserNewsroom newsroom)
         await using var server = await NewsroomServer.StartAsync(azurite, new Dictionary<string, string?> { ["Newsroom__Drafts__Window"] = "5" });
         using var eddie = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
         var draftId = await eddie.CreateDraftAsync("Far behind");
-        var rosa = await newsroom.NewPageAsync(server);
-        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
+        var rosa = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId, server);
 
         // Rosa's connection goes when the server does, and her page cannot reconnect until the test lets it
         // (the browser's offline switch would not close a WebSocket that is already open).

@@ -24,12 +24,8 @@ public sealed class DraftEditorBusyTests(BrowserNewsroom newsroom)
             await setup.WaitUntilAsync(s => s.UnconfirmedCount == 0, TimeSpan.FromSeconds(30), "the body to be stored");
         }
 
-        var rosa = await newsroom.NewPageAsync(server);
-        var eddie = await newsroom.NewPageAsync(server);
-        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.SignInAsync(eddie, StaffSession.Editor.UserName, StaffSession.Editor.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
-        await BrowserNewsroom.OpenDraftEditorAsync(eddie, draftId);
+        var rosa = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId, server);
+        var eddie = await newsroom.OpenEditorAsync(StaffSession.Editor, draftId, server);
 
         // Rosa's "ZZZ " cannot be stored while storage hangs, so Eddie's text does not have it; her caret after
         // "Hello" is 9 characters in on her screen and 5 on his.
@@ -63,9 +59,7 @@ public sealed class DraftEditorBusyTests(BrowserNewsroom newsroom)
         await using var server = await StartImpatientServerAsync(azurite);
         using var rosaSession = await server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosaSession.CreateDraftAsync("Slow storage");
-        var rosa = await newsroom.NewPageAsync(server);
-        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
+        var rosa = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId, server);
 
         await azurite.PauseAsync();
         try

@@ -14,12 +14,8 @@ public sealed class DraftEditorOfflineTests(BrowserNewsroom newsroom)
     {
         using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosaSession.CreateDraftAsync("Power cut in the press room");
-        var rosa = await newsroom.NewPageAsync();
-        var eddie = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.SignInAsync(eddie, StaffSession.Editor.UserName, StaffSession.Editor.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
-        await BrowserNewsroom.OpenDraftEditorAsync(eddie, draftId);
+        var rosa = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId);
+        var eddie = await newsroom.OpenEditorAsync(StaffSession.Editor, draftId);
         await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
         await rosa.Keyboard.TypeAsync("Before the cut.");
         await Assertions.Expect(BrowserNewsroom.DraftField(eddie, "body")).ToContainTextAsync("Before the cut.");
@@ -57,9 +53,7 @@ public sealed class DraftEditorOfflineTests(BrowserNewsroom newsroom)
     {
         using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosaSession.CreateDraftAsync("Dropped");
-        var rosa = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
+        var rosa = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId);
 
         // Every hub request fails for a while, as when a silo is down: SignalR's own policy would give up
         // after four tries.
@@ -97,9 +91,7 @@ public sealed class DraftEditorOfflineTests(BrowserNewsroom newsroom)
     {
         using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosaSession.CreateDraftAsync("Leaving in the dark");
-        var rosa = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
+        var rosa = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId);
         await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
         await rosa.Keyboard.TypeAsync("Sent before the cut.");
         await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "saved");
@@ -122,9 +114,7 @@ public sealed class DraftEditorOfflineTests(BrowserNewsroom newsroom)
         await (await dialogs.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30))).AcceptAsync();
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        var again = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(again, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(again, draftId);
+        var again = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId);
 
         Assert.Equal("beforeunload", firstType);
         Assert.Equal("Sent before the cut.", await BrowserNewsroom.DraftFieldTextAsync(again, "body"));

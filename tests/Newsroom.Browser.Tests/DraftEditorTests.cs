@@ -14,12 +14,8 @@ public sealed class DraftEditorTests(BrowserNewsroom newsroom)
     {
         using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosaSession.CreateDraftAsync("Talks end without a deal");
-        var rosa = await newsroom.NewPageAsync();
-        var eddie = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.SignInAsync(eddie, StaffSession.Editor.UserName, StaffSession.Editor.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
-        await BrowserNewsroom.OpenDraftEditorAsync(eddie, draftId);
+        var rosa = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId);
+        var eddie = await newsroom.OpenEditorAsync(StaffSession.Editor, draftId);
 
         // A first paragraph both can see, so "different places" has two ends to it.
         await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
@@ -71,12 +67,8 @@ public sealed class DraftEditorTests(BrowserNewsroom newsroom)
     {
         using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosaSession.CreateDraftAsync("Presence");
-        var rosa = await newsroom.NewPageAsync();
-        var eddie = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.SignInAsync(eddie, StaffSession.Editor.UserName, StaffSession.Editor.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
-        await BrowserNewsroom.OpenDraftEditorAsync(eddie, draftId);
+        var rosa = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId);
+        var eddie = await newsroom.OpenEditorAsync(StaffSession.Editor, draftId);
 
         await BrowserNewsroom.DraftField(rosa, "headline").FocusAsync();
         await rosa.Keyboard.PressAsync("End");
@@ -102,9 +94,7 @@ public sealed class DraftEditorTests(BrowserNewsroom newsroom)
     {
         using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosaSession.CreateDraftAsync();
-        var page = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(page, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(page, draftId);
+        var page = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId);
 
         // From the top of the page, Tab reaches the headline after the site's own links.
         for (var presses = 0; !await IsFocusedAsync(page, "#headline-editor"); presses++)
@@ -160,12 +150,8 @@ public sealed class DraftEditorTests(BrowserNewsroom newsroom)
     {
         using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosaSession.CreateDraftAsync("Metadata");
-        var rosa = await newsroom.NewPageAsync();
-        var eddie = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.SignInAsync(eddie, StaffSession.Editor.UserName, StaffSession.Editor.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
-        await BrowserNewsroom.OpenDraftEditorAsync(eddie, draftId);
+        var rosa = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId);
+        var eddie = await newsroom.OpenEditorAsync(StaffSession.Editor, draftId);
 
         await rosa.GetByLabel("Byline").FillAsync("Rosa Reporter in Astana");
         await rosa.GetByLabel("Slug").FillAsync("talks-in-astana");
@@ -186,12 +172,8 @@ public sealed class DraftEditorTests(BrowserNewsroom newsroom)
     {
         using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosaSession.CreateDraftAsync("Read only");
-        var rosa = await newsroom.NewPageAsync();
-        var mona = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.SignInAsync(mona, "mona", "mona-demo");
-        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
-        await BrowserNewsroom.OpenDraftEditorAsync(mona, draftId);
+        var rosa = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId);
+        var mona = await newsroom.OpenEditorAsync(("mona", "mona-demo"), draftId);
 
         await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
         await rosa.Keyboard.TypeAsync("Moderators may read this.");

@@ -28,9 +28,7 @@ public sealed class DraftFixtureTests(BrowserNewsroom newsroom)
             await writer.WaitUntilAsync(w => w.UnconfirmedCount == 0, TimeSpan.FromSeconds(30), "the story to be saved");
         }
 
-        var page = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(page, StaffSession.Editor.UserName, StaffSession.Editor.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(page, draftId);
+        var page = await newsroom.OpenEditorAsync(StaffSession.Editor, draftId);
 
         Assert.Equal(headline, await BrowserNewsroom.DraftFieldTextAsync(page, "headline"));
         Assert.Equal(standfirst, await BrowserNewsroom.DraftFieldTextAsync(page, "standfirst"));

@@ -37,9 +37,7 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
     {
         using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosaSession.CreateDraftAsync("Accessible desk");
-        var rosa = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
+        var rosa = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId);
         var page = await newsroom.NewPageAsync();
         await BrowserNewsroom.SignInAsync(page, StaffSession.Editor.UserName, StaffSession.Editor.Password);
         await Assertions.Expect(page.Locator($"#draft-list li[data-draft-id='{draftId}'] li[data-user-name='rosa']")).ToBeVisibleAsync();
@@ -54,12 +52,8 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
     {
         using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosaSession.CreateDraftAsync("Accessible editor");
-        var rosa = await newsroom.NewPageAsync();
-        var page = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.SignInAsync(page, StaffSession.Editor.UserName, StaffSession.Editor.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
-        await BrowserNewsroom.OpenDraftEditorAsync(page, draftId);
+        var rosa = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId);
+        var page = await newsroom.OpenEditorAsync(StaffSession.Editor, draftId);
         await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
         await rosa.Keyboard.TypeAsync("A paragraph with *emphasis*.");
         await rosa.Keyboard.PressAsync("Enter");

@@ -20,7 +20,7 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
     // How long a push's confirmation may take to arrive as an event before the field pulls instead.
     private static readonly TimeSpan _confirmWait = TimeSpan.FromMilliseconds(500);
 
-    // The start of the hub's answer when a grain call timed out (DraftArguments.BusyMessage), and the pause before
+    // The start of the hub's answer when a grain call timed out (DraftCaller.BusyMessage), and the pause before
     // trying again.
     private const string BusyAnswer = "The draft did not answer in time";
     private static readonly TimeSpan _busyRetry = TimeSpan.FromMilliseconds(500);

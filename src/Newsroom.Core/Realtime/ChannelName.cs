@@ -4,7 +4,8 @@ namespace Newsroom.Core.Realtime;
 
 /// <summary>
 /// The name of a live channel a browser can listen to, <c>{kind}:{key}</c>: <c>draft:{id}</c>,
-/// <c>article:{slug}</c>, <c>user:{id}</c> or <c>desk:{name}</c>. It doubles as the SignalR group name.
+/// <c>article:{slug}</c>, <c>comments:{slug}</c>, <c>user:{id}</c> or <c>desk:{name}</c>. It doubles as the
+/// SignalR group name.
 /// </summary>
 public sealed record ChannelName
 {
@@ -28,6 +29,20 @@ public sealed record ChannelName
 
     public static ChannelName Desk(string name) => Create(ChannelKind.Desk, name);
 
+    public static ChannelName Comments(string slug) => Create(ChannelKind.Comments, slug);
+
+    public static ChannelName Of(ChannelKind kind, string key) => Create(kind, key);
+
+    /// <summary>The kind as it is written in a channel name: <c>draft</c>, <c>comments</c>, ...</summary>
+    public static string KindText(ChannelKind kind) => kind switch
+    {
+        ChannelKind.Draft => "draft",
+        ChannelKind.Article => "article",
+        ChannelKind.User => "user",
+        ChannelKind.Comments => "comments",
+        _ => "desk",
+    };
+
     /// <summary>Parses <c>kind:key</c>; the key is 1–128 characters of letters, digits, '-', '_' or '.'.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out ChannelName? channel, out string error)
     {
@@ -45,17 +60,18 @@ public sealed record ChannelName
             return false;
         }
 
-        ChannelKind? kind = text[..colon] switch
+        ChannelKind? kind = null;
+        foreach (var candidate in Enum.GetValues<ChannelKind>())
         {
-            "draft" => ChannelKind.Draft,
-            "article" => ChannelKind.Article,
-            "user" => ChannelKind.User,
-            "desk" => ChannelKind.Desk,
-            _ => null,
-        };
+            if (text.AsSpan(0, colon).SequenceEqual(KindText(candidate)))
+            {
+                kind = candidate;
+            }
+        }
+
         if (kind is null)
         {
-            error = $"Channel kind '{Truncate(text[..colon])}' is unknown; expected draft, article, user or desk.";
+            error = $"Channel kind '{Truncate(text[..colon])}' is unknown; expected draft, article, comments, user or desk.";
             return false;
         }
 
@@ -97,14 +113,6 @@ public sealed record ChannelName
         error = "";
         return true;
     }
-
-    private static string KindText(ChannelKind kind) => kind switch
-    {
-        ChannelKind.Draft => "draft",
-        ChannelKind.Article => "article",
-        ChannelKind.User => "user",
-        _ => "desk",
-    };
 
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

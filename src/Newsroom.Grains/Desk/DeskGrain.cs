@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newsroom.Core.Realtime;
-using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Realtime;
 
 namespace Newsroom.Grains.Desk;
@@ -13,7 +12,7 @@ public sealed class DeskGrain : Grain, IDeskGrain
 
     private readonly IPersistentState<DeskState> _state;
     private readonly IDeskDraftStore _draftStore;
-    private readonly ChannelSubscribers _subscribers;
+    private readonly LiveChannel _channel;
     private readonly TimeProvider _clock;
 
     // Every draft on this desk as stored, without editors; loaded at activation.
@@ -21,7 +20,6 @@ public sealed class DeskGrain : Grain, IDeskGrain
 
     // Who is in each draft now: presence, so memory only.
     private readonly Dictionary<string, IReadOnlyList<DraftEditorBadge>> _editors = new(StringComparer.Ordinal);
-    private long _version;
 
     public DeskGrain(
         [PersistentState("desk", StorageNames.Small)] IPersistentState<DeskState> state,
@@ -33,32 +31,24 @@ public sealed class DeskGrain : Grain, IDeskGrain
         _state = state;
         _draftStore = draftStore;
         _clock = clock;
-        _subscribers = new ChannelSubscribers(channelOptions.Value.SubscriptionExpiry, logger);
+        _channel = new LiveChannel(ChannelName.Desk(this.GetPrimaryKeyString()), channelOptions.Value.SubscriptionExpiry, logger);
     }
-
-    private string Channel => ChannelName.Desk(this.GetPrimaryKeyString()).ToString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Desks stored before drafts existed counted their version in Posted.
-        _version = Math.Max(_state.State.Version, _state.State.Posted);
+        _channel.ContinueFrom(Math.Max(_state.State.Version, _state.State.Posted));
         foreach (var draft in await _draftStore.LoadAsync(this.GetPrimaryKeyString(), cancellationToken))
         {
             _drafts[draft.Id] = draft;
         }
     }
 
-    public Task Subscribe(IChannelRelay relay)
-    {
-        _subscribers.Subscribe(relay);
-        return Task.CompletedTask;
-    }
+    public Task Subscribe(IChannelRelay relay) => _channel.Subscribe(relay);
 
-    public Task Unsubscribe(IChannelRelay relay)
-    {
-        _subscribers.Unsubscribe(relay);
-        return Task.CompletedTask;
-    }
+    public Task Unsubscribe(IChannelRelay relay) => _channel.Unsubscribe(relay);
+
+    public Task<ChannelCatchUp> CatchUp(long afterVersion) => _channel.CatchUp(afterVersion);
 
     public async Task<DeskBulletin> PostBulletin(string author, string text)
     {
@@ -79,17 +69,17 @@ public sealed class DeskGrain : Grain, IDeskGrain
         }
 
         state.Posted = bulletin.Number;
-        state.Version = ++_version;
+        state.Version = _channel.Version + 1;
         // Published only once stored: a browser never sees a bulletin that a restart could take back.
         await _state.WriteStateAsync();
-        _subscribers.Publish(new ChannelEnvelope(Channel, state.Version, new DeskBulletinPosted(bulletin)));
+        _channel.Publish(new DeskBulletinPosted(bulletin));
         return bulletin;
     }
 
     public Task<DeskSnapshot> GetBulletins() =>
-        Task.FromResult(new DeskSnapshot(_version, [.. _state.State.Recent], ListDrafts()));
+        Task.FromResult(new DeskSnapshot(_channel.Version, [.. _state.State.Recent], ListDrafts()));
 
-    public Task<DeskDrafts> GetDrafts() => Task.FromResult(new DeskDrafts(_version, ListDrafts()));
+    public Task<DeskDrafts> GetDrafts() => Task.FromResult(new DeskDrafts(_channel.Version, ListDrafts()));
 
     public Task DraftCreated(DraftSummary draft) => Record(draft);
 
@@ -104,7 +94,6 @@ public sealed class DeskGrain : Grain, IDeskGrain
             : draft;
         var storable = kept with { Editors = [] };
         _editors[draft.Id] = draft.Editors;
-        _version++;
         if (!SameStored(storable, stored))
         {
             // One row for this draft, not the whole list: a desk's drafts only ever grow.
@@ -112,7 +101,7 @@ public sealed class DeskGrain : Grain, IDeskGrain
             _drafts[draft.Id] = storable;
         }
 
-        _subscribers.Publish(new ChannelEnvelope(Channel, _version, new DeskDraftChanged(kept)));
+        _channel.Publish(new DeskDraftChanged(kept));
     }
 
     private static bool SameStored(DraftSummary a, DraftSummary? b) =>

@@ -1,5 +1,3 @@
-using Newsroom.Grains.Drafts;
-
 namespace Newsroom.Grains.Desk;
 
 /// <summary>

@@ -8,7 +8,7 @@ namespace Newsroom.Grains.Desk;
 /// <c>desk:{name}</c>. Every draft reports to the desk named <see cref="Newsroom"/>.
 /// </summary>
 [Alias("newsroom.desk")]
-public interface IDeskGrain : IChannelSource
+public interface IDeskGrain : IChannelOwner
 {
     const string Newsroom = "newsroom";
 

@@ -15,6 +15,13 @@ public static class DraftFields
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown draft field."),
     };
 
+    /// <exception cref="DraftException">The name is not a field's.</exception>
+    public static DraftField Parse(string? name) => TryParse(name, out var field) ? field.Value : throw Unknown(name);
+
+    /// <summary>The one refusal for a field that is not a draft's, whoever finds it.</summary>
+    public static DraftException Unknown(string? name) =>
+        new($"Field '{CallerText.Shorten(name)}' is unknown; expected headline, standfirst or body.");
+
     public static bool TryParse(string? name, [NotNullWhen(true)] out DraftField? field)
     {
         field = name switch

@@ -88,7 +88,7 @@ public sealed partial class DraftGrain
         _lastChangedBy = batch.LastChangedBy ?? _lastChangedBy;
         foreach (var e in events)
         {
-            _subscribers.Publish(new ChannelEnvelope(Channel, _sequence, e));
+            _channel.Publish(e);
         }
 
         batch.Complete();

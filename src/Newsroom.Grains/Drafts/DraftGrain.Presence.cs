@@ -10,10 +10,7 @@ public sealed partial class DraftGrain
     {
         EnsureExists();
         ArgumentNullException.ThrowIfNull(cursor);
-        if (!DraftFields.TryParse(cursor.Field, out var field))
-        {
-            throw new DraftException($"Field '{cursor.Field}' is unknown; expected headline, standfirst or body.");
-        }
+        var field = DraftFields.Parse(cursor.Field);
 
         if (cursor.Anchor < 0 || cursor.Head < 0)
         {
@@ -28,7 +25,7 @@ public sealed partial class DraftGrain
         // Moved to the durable version everyone receives, so a caret sent while others typed lands where its
         // owner sees it; clamped rather than refused when it cannot be mapped (no version, or one the window
         // has dropped), as clients map it through later changes anyway.
-        var sequencer = FieldOf(field.Value);
+        var sequencer = FieldOf(field);
         var (editor, changed, joined) = _presence.Move(
             connectionId,
             user,
@@ -114,7 +111,7 @@ public sealed partial class DraftGrain
         return Task.CompletedTask;
     }
 
-    // Presence carries the version of the latest batch, unchanged: it orders nothing in the log, and
-    // clients detect gaps in updates by each field's fromVersion.
-    private void PublishPresence(NewsroomEvent e) => _subscribers.Publish(new ChannelEnvelope(Channel, _sequence, e));
+    // Clients order updates by each field's version (fromVersion), not by the channel's: presence needs no order
+    // beyond arriving after the view it follows.
+    private void PublishPresence(NewsroomEvent e) => _channel.Publish(e);
 }

@@ -30,7 +30,7 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
     private readonly DraftOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<DraftGrain> _logger;
-    private readonly ChannelSubscribers _subscribers;
+    private readonly LiveChannel _channel;
     private readonly DraftFieldSequencer[] _fields;
     private readonly DraftPresence _presence = new();
 
@@ -55,13 +55,11 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
         _options = options.Value;
         _clock = clock;
         _logger = logger;
-        _subscribers = new ChannelSubscribers(channelOptions.Value.SubscriptionExpiry, logger);
+        _channel = new LiveChannel(ChannelName.Draft(Id), channelOptions.Value.SubscriptionExpiry, logger);
         _fields = [.. DraftFields.All.Select(f => new DraftFieldSequencer(f, Math.Max(1, _options.Window)))];
     }
 
     private string Id => this.GetPrimaryKeyString();
-
-    private string Channel => ChannelName.Draft(Id).ToString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -86,17 +84,12 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
         }
     }
 
-    public Task Subscribe(IChannelRelay relay)
-    {
-        _subscribers.Subscribe(relay);
-        return Task.CompletedTask;
-    }
+    public Task Subscribe(IChannelRelay relay) => _channel.Subscribe(relay);
 
-    public Task Unsubscribe(IChannelRelay relay)
-    {
-        _subscribers.Unsubscribe(relay);
-        return Task.CompletedTask;
-    }
+    public Task Unsubscribe(IChannelRelay relay) => _channel.Unsubscribe(relay);
+
+    /// <summary>Editors catch up by each field's version (<see cref="Pull"/>); this serves listeners of the channel as a whole.</summary>
+    public Task<ChannelCatchUp> CatchUp(long afterVersion) => _channel.CatchUp(afterVersion);
 
     public async Task Create(DraftUser creator, string headline)
     {
@@ -198,9 +191,7 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
     }
 
     private DraftFieldSequencer FieldOf(DraftField field) =>
-        (int)field >= 0 && (int)field < _fields.Length
-            ? _fields[(int)field]
-            : throw new DraftException($"Field {(int)field} is unknown; expected headline, standfirst or body.");
+        (int)field >= 0 && (int)field < _fields.Length ? _fields[(int)field] : throw DraftFields.Unknown(field.ToString());
 
     private void EnsureExists()
     {

@@ -1,3 +1,5 @@
+using Newsroom.Grains.Desk;
+
 namespace Newsroom.Grains.Drafts;
 
 /// <summary>
@@ -36,8 +38,8 @@ internal sealed class DraftPresence
         // Another tab of the same person keeps their colour; anyone else gets one nobody present is wearing.
         var sameUser = _entries.Values.FirstOrDefault(e => string.Equals(e.Editor.UserName, user.UserName, StringComparison.OrdinalIgnoreCase));
         var badge = sameUser is not null
-            ? DraftEditorBadge.For(user) with { Colour = sameUser.Editor.Colour }
-            : DraftEditorBadge.For(user, [.. _entries.Values.Select(e => e.Editor.Colour)]);
+            ? DraftEditorBadge.For(user.UserName, user.DisplayName) with { Colour = sameUser.Editor.Colour }
+            : DraftEditorBadge.For(user.UserName, user.DisplayName, [.. _entries.Values.Select(e => e.Editor.Colour)]);
         var editor = new DraftEditorPresence(connectionId, badge.UserName, badge.DisplayName, badge.Initials, badge.Colour, null, 0, 0);
         _entries[connectionId] = new Entry(editor, now);
         return (editor, true);

@@ -7,7 +7,7 @@ namespace Newsroom.Grains.Drafts;
 /// <c>draft:{id}</c>. Refusals throw <see cref="DraftException"/> with a message for the caller.
 /// </summary>
 [Alias("newsroom.draft")]
-public interface IDraftGrain : IChannelSource
+public interface IDraftGrain : IChannelOwner
 {
     /// <summary>Creates the draft with an optional first headline; throws if the id is taken.</summary>
     [Alias("create")]

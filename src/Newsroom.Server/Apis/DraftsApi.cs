@@ -1,12 +1,12 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Server.Auth;
-using Newsroom.Server.Realtime;
+using Newsroom.Server.Drafts;
 
 namespace Newsroom.Server.Apis;
 
@@ -22,9 +22,12 @@ public static class DraftsApi
     }
 
     public static async Task<Results<Created<CreatedDraft>, ProblemHttpResult>> CreateDraft(
-        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] NewDraft? body, ClaimsPrincipal user, IGrainFactory grains)
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] NewDraft? body,
+        ClaimsPrincipal user,
+        IAuthorizationService authorization,
+        IGrainFactory grains)
     {
-        if (!DraftArguments.CanEdit(user))
+        if (!(await authorization.AuthorizeAsync(user, NewsroomPolicies.EditDrafts)).Succeeded)
         {
             return TypedResults.Problem(
                 "You may read drafts but not create them.", statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
@@ -39,12 +42,11 @@ public static class DraftsApi
                 title: "Invalid draft");
         }
 
-        var creator = new DraftUser(
-            user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "staff", user.FindFirstValue(ClaimTypes.Name) ?? "staff");
-        // 48 random bits: a collision is unlikely, and Create refuses a taken id, so a retry settles it.
+        var creator = user.AsDraftUser();
+        // A collision is unlikely, and Create refuses a taken id, so a retry settles it.
         for (var attempt = 0; ; attempt++)
         {
-            var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(DraftArguments.IdLength / 2));
+            var id = DraftId.New();
             try
             {
                 await grains.GetGrain<IDraftGrain>(id).Create(creator, headline);

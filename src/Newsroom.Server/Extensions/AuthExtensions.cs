@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Newsroom.Core.Accounts;
 using Newsroom.Server.Auth;
 
 namespace Newsroom.Server.Extensions;
@@ -31,8 +30,7 @@ public static class AuthExtensions
                 o.Events.OnRedirectToLogin = context => RejectOrRedirect(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => RejectOrRedirect(context, StatusCodes.Status403Forbidden);
             });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(NewsroomPolicies.Staff, p => p.RequireRole(NewsroomRoles.All));
+        builder.Services.AddAuthorizationBuilder().AddNewsroomPolicies();
         return builder;
     }
 

@@ -23,8 +23,9 @@ public static class OrleansExtensions
         builder.Services.Configure<ChannelOptions>(builder.Configuration.GetSection(ChannelOptions.Section));
         builder.Services.Configure<DraftOptions>(builder.Configuration.GetSection(DraftOptions.Section));
         builder.Services.Configure<DraftLogOptions>(builder.Configuration.GetSection(DraftLogOptions.Section));
-        builder.Services.AddNewsroomDraftStorage(_ => storage.CreateBlobClient());
-        builder.Services.AddNewsroomDeskStorage(_ => storage.CreateTableClient());
+        // Each feature registers its storage and the channel kind its grains own.
+        builder.Services.AddNewsroomDrafts(_ => storage.CreateBlobClient());
+        builder.Services.AddNewsroomDesk(_ => storage.CreateTableClient());
 
         builder.UseOrleans(silo =>
         {

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.SignalR;
+using Newsroom.Grains.Realtime;
 using Newsroom.Server.Realtime;
 
 namespace Newsroom.Server.Extensions;
@@ -20,7 +22,15 @@ public static class RealtimeExtensions
             // fields' saves, behind a push that waits for slow storage. Three fields' pushes plus presence or
             // metadata; the grains order what must be ordered.
             o.MaximumParallelInvocationsPerClient = 4;
+            o.AddFilter<HubCallFilter>();
         });
+        // Events are serialized by the "type" names their features registered with their channel owners.
+        builder.Services.AddOptions<JsonHubProtocolOptions>().Configure<ChannelOwners>((o, owners) =>
+            o.PayloadSerializerOptions.TypeInfoResolver =
+                (o.PayloadSerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(owners.DescribeEvents));
+        // SignalR logs every failed invocation as an error with a stack trace, refusals included; HubCallFilter logs
+        // refusals as information and real failures as errors itself. (That is the only error SignalR's dispatcher logs.)
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         builder.Services.AddSingleton<IUserIdProvider, StaffUserIdProvider>();
         builder.Services.Configure<RelayOptions>(builder.Configuration.GetSection(RelayOptions.Section));
         RelayOptions.Validate(builder.Configuration);

@@ -90,7 +90,7 @@ public sealed partial class StartupWarmup(
             json.MakeReadOnly(populateMissingResolver: true);
         }
 
-        foreach (var type in new[] { typeof(DraftView), typeof(ChannelEnvelope), typeof(PushResult), typeof(PulledUpdates) })
+        foreach (var type in new[] { typeof(DraftView), typeof(ChannelEnvelope), typeof(ChannelCatchUp), typeof(PushResult), typeof(PulledUpdates) })
         {
             json.GetTypeInfo(type);
         }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using Newsroom.Core.Realtime;
 using Newsroom.Grains.Realtime;
 
@@ -5,11 +7,13 @@ namespace Newsroom.Server.Realtime;
 
 /// <summary>
 /// Which channels this silo's connections listen to. The first listener of a channel subscribes the relay
-/// to the channel's grain; the last one to leave unsubscribes it; <see cref="RenewAll"/> keeps the rest alive.
+/// to the channel's owner grain; the last one to leave unsubscribes it; <see cref="RenewAll"/> keeps the rest alive.
 /// </summary>
 public sealed partial class ChannelListeners(
     IGrainFactory grains,
+    ChannelOwners owners,
     SignalRChannelRelay relay,
+    IOptions<RelayOptions> options,
     ILogger<ChannelListeners> logger)
 {
     private readonly Lock _lock = new();
@@ -29,8 +33,10 @@ public sealed partial class ChannelListeners(
     }
 
     /// <summary>Returns once this silo's relay is subscribed, so no event after that is missed.</summary>
+    /// <exception cref="ArgumentException">No feature owns the channel's kind (hubs refuse such a join first).</exception>
     public Task Listen(string connectionId, ChannelName channel)
     {
+        var owner = OwnerOf(channel);
         var name = channel.ToString();
         lock (_lock)
         {
@@ -41,7 +47,7 @@ public sealed partial class ChannelListeners(
 
             if (!_channels.TryGetValue(name, out var listened))
             {
-                _channels[name] = listened = new Listened(channel, Subscribe(channel));
+                _channels[name] = listened = new Listened(owner, owner.Subscribe(Reference));
             }
 
             if (mine.Add(name))
@@ -78,43 +84,62 @@ public sealed partial class ChannelListeners(
         }
     }
 
-    /// <summary>Renews every subscription; a grain that lost its subscribers gets this silo back.</summary>
-    public async Task RenewAll()
+    /// <summary>
+    /// Renews every subscription, a bounded number at a time: a silo with thousands of open articles renews them
+    /// all well inside one interval, without flooding the cluster with thousands of calls at once. A grain that
+    /// lost its subscribers gets this silo back.
+    /// </summary>
+    public async Task<RenewalRound> RenewAll(CancellationToken cancellationToken = default)
     {
-        List<ChannelName> channels;
+        KeyValuePair<string, IChannelOwner>[] channels;
         lock (_lock)
         {
-            channels = [.. _channels.Values.Select(l => l.Channel)];
+            channels = [.. _channels.Select(c => KeyValuePair.Create(c.Key, c.Value.Owner))];
         }
 
-        foreach (var channel in channels)
+        var started = Stopwatch.GetTimestamp();
+        var failed = 0;
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = options.Value.RenewParallelism,
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(channels, parallel, async (channel, _) =>
         {
             try
             {
-                await Subscribe(channel);
+                await channel.Value.Subscribe(Reference);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogRenewFailed(e, channel.ToString());
+                Interlocked.Increment(ref failed);
+                LogRenewFailed(e, channel.Key);
             }
+        });
+
+        var round = new RenewalRound(channels.Length, failed, Stopwatch.GetElapsedTime(started));
+        LogRenewed(round.Channels, round.Failed, round.Elapsed.TotalMilliseconds);
+        if (round.Elapsed > options.Value.RenewInterval / 2)
+        {
+            LogRenewalSlow(round.Channels, round.Elapsed.TotalMilliseconds, options.Value.RenewInterval.TotalMilliseconds);
         }
+
+        return round;
     }
+
+    private IChannelOwner OwnerOf(ChannelName channel) =>
+        owners.Resolve(grains, channel)
+        ?? throw new ArgumentException($"No feature owns {ChannelName.KindText(channel.Kind)} channels.", nameof(channel));
 
     private void Release(string name)
     {
         if (_channels.TryGetValue(name, out var listened) && --listened.Count == 0)
         {
             _channels.Remove(name);
-            if (ChannelSources.Resolve(grains, listened.Channel) is { } source)
-            {
-                _ = source.Unsubscribe(Reference).ContinueWith(
-                    t => LogRenewFailed(t.Exception!, name), TaskContinuationOptions.OnlyOnFaulted);
-            }
+            _ = listened.Owner.Unsubscribe(Reference).ContinueWith(
+                t => LogRenewFailed(t.Exception!, name), TaskContinuationOptions.OnlyOnFaulted);
         }
     }
-
-    private Task Subscribe(ChannelName channel) =>
-        ChannelSources.Resolve(grains, channel)?.Subscribe(Reference) ?? Task.CompletedTask;
 
     // Created on first use, once the silo runs; kept here because Orleans holds the object only weakly.
     private IChannelRelay Reference => _reference ??= grains.CreateObjectReference<IChannelRelay>(relay);
@@ -122,12 +147,21 @@ public sealed partial class ChannelListeners(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing this silo to {Channel} failed; next renewal retries")]
     private partial void LogRenewFailed(Exception exception, string channel);
 
-    private sealed class Listened(ChannelName channel, Task subscribed)
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Renewed {Channels} channel subscriptions ({Failed} failed) in {ElapsedMs:0.0} ms")]
+    private partial void LogRenewed(int channels, int failed, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing {Channels} channel subscriptions took {ElapsedMs:0} ms, more than half the {IntervalMs:0} ms interval; raise Newsroom:Relay:RenewParallelism or add silos")]
+    private partial void LogRenewalSlow(int channels, double elapsedMs, double intervalMs);
+
+    private sealed class Listened(IChannelOwner owner, Task subscribed)
     {
-        public ChannelName Channel { get; } = channel;
+        public IChannelOwner Owner { get; } = owner;
 
         public Task Subscribed { get; } = subscribed;
 
         public int Count { get; set; }
     }
 }
+
+/// <summary>One renewal of every subscription of this silo: how many, how many failed, how long it took.</summary>
+public sealed record RenewalRound(int Channels, int Failed, TimeSpan Elapsed);

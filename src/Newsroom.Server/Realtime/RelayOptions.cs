@@ -14,6 +14,9 @@ public sealed class RelayOptions
     /// </summary>
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Subscriptions a renewal round renews at once: bounded, so thousands of channels go quickly without a flood.</summary>
+    public int RenewParallelism { get; set; } = 64;
+
     /// <summary>Renewal must come well inside the grains' expiry, or listeners go deaf between renewals.</summary>
     public static void Validate(IConfiguration configuration)
     {
@@ -24,6 +27,12 @@ public sealed class RelayOptions
             throw new NewsroomConfigurationException(
                 $"{Section}:RenewInterval ({relay.RenewInterval}) must be positive and at most half of " +
                 $"{ChannelOptions.Section}:SubscriptionExpiry ({channels.SubscriptionExpiry}).");
+        }
+
+        if (relay.RenewParallelism is < 1 or > 1024)
+        {
+            throw new NewsroomConfigurationException(
+                $"{Section}:RenewParallelism ({relay.RenewParallelism}) must be between 1 and 1024.");
         }
     }
 }

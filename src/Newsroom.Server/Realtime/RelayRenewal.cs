@@ -15,7 +15,7 @@ public sealed class RelayRenewal(ChannelListeners listeners, IOptions<RelayOptio
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await listeners.RenewAll();
+                await listeners.RenewAll(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,23 +1,35 @@
 using Microsoft.AspNetCore.SignalR;
+using Newsroom.Core.Realtime;
 using Newsroom.Grains.Realtime;
 
 namespace Newsroom.Server.Realtime;
 
 /// <summary>
-/// This silo's relay: grains call it, and it sends to the SignalR group named after the channel on this
-/// silo's hubs. It holds no state; which channels it listens to is <see cref="ChannelListeners"/>' business.
+/// This silo's relay: grains call it, and it sends to the SignalR group named after the channel on the hubs
+/// whose clients may listen to that kind of channel (staff channels never go to the reader hub). It holds no
+/// state; which channels it listens to is <see cref="ChannelListeners"/>' business.
 /// </summary>
 public sealed partial class SignalRChannelRelay(
     IHubContext<StaffHub, INewsroomClient> staff,
     IHubContext<ReaderHub, INewsroomClient> readers,
+    ChannelOwners owners,
     ILogger<SignalRChannelRelay> logger) : IChannelRelay
 {
     public Task Deliver(ChannelEnvelope envelope)
     {
+        var audience = ChannelName.TryParse(envelope.Channel, out var channel, out _) ? owners.AudienceOf(channel.Kind) : null;
         // Not awaited: a group send can stall behind one slow connection, and this call holds the
         // observer's queue for every channel of this silo.
-        Observe(staff.Clients.Group(envelope.Channel).Event(envelope), envelope);
-        Observe(readers.Clients.Group(envelope.Channel).Event(envelope), envelope);
+        if (audience?.HasFlag(ChannelAudience.Staff) == true)
+        {
+            Observe(staff.Clients.Group(envelope.Channel).Event(envelope), envelope);
+        }
+
+        if (audience?.HasFlag(ChannelAudience.Readers) == true)
+        {
+            Observe(readers.Clients.Group(envelope.Channel).Event(envelope), envelope);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -3,48 +3,44 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Newsroom.Core.Realtime;
 using Newsroom.Grains.Drafts;
+using Newsroom.Grains.Realtime;
 using Newsroom.Server.Auth;
+using Newsroom.Server.Drafts;
 
 namespace Newsroom.Server.Realtime;
 
 /// <summary>The staff's live connection: drafts, desks, their own inbox, and articles.</summary>
 /// <remarks>
-/// Draft calls refuse bad input with a <see cref="HubException"/> to the caller only. A push returns once
-/// its updates are durable; SignalR runs one call per connection at a time, which is the order collab needs.
+/// Thin: arguments are checked by the attributes on them, rights by <see cref="RequiresPolicyAttribute"/>, and a
+/// grain's refusal or timeout reaches the caller through <see cref="HubCallFilter"/>. A push returns once its
+/// updates are durable. Up to four calls of one connection run at once (see RealtimeExtensions); the draft grain
+/// orders what must be ordered.
 /// </remarks>
 [Authorize(Policy = NewsroomPolicies.Staff)]
 public sealed class StaffHub(ChannelMembership membership, IGrainFactory grains, ILogger<StaffHub> logger) : Hub<INewsroomClient>
 {
-    public Task Join(string channel)
-    {
-        var name = ChannelMembership.ParseOrReject(channel);
-        if (name.Kind == ChannelKind.User && !string.Equals(name.Key, Context.UserIdentifier, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new HubException($"You may listen to your own user channel only, not {name}.");
-        }
-
-        return membership.Join(Context, Groups, name);
-    }
+    public Task Join(string channel) => membership.Join(Context, Groups, Admit(channel));
 
     public Task Leave(string channel) => membership.Leave(Context, Groups, ChannelMembership.ParseOrReject(channel));
+
+    public Task<ChannelCatchUp> CatchUp(string channel, long afterVersion) => membership.CatchUp(Admit(channel), afterVersion);
 
     /// <summary>
     /// Joins <c>draft:{id}</c> first, then returns the view: events that arrive before it are ones the client
     /// buffers and skips by version.
     /// </summary>
-    public async Task<DraftView> OpenDraft(string draftId)
+    [WhenBusy(DraftCaller.BusyMessage)]
+    public async Task<DraftView> OpenDraft([DraftId] string draftId)
     {
-        var id = DraftArguments.Id(draftId);
-        var user = DraftArguments.User(Context.User);
-        var channel = ChannelName.Draft(id);
+        var channel = ChannelName.Draft(draftId);
         await membership.Join(Context, Groups, channel);
         try
         {
-            var view = await DraftArguments.Call(Draft(id).Open(Context.ConnectionId, user));
-            OpenedDrafts.Add(Context, id);
+            var view = await Draft(draftId).Open(Context.ConnectionId, Context.User.AsDraftUser());
+            OpenedDrafts.Add(Context, draftId);
             return view;
         }
-        catch (HubException)
+        catch
         {
             await membership.Leave(Context, Groups, channel);
             throw;
@@ -52,45 +48,38 @@ public sealed class StaffHub(ChannelMembership membership, IGrainFactory grains,
     }
 
     /// <summary><paramref name="updates"/>: <c>[{ clientId, changes }]</c>, changes as CodeMirror's <c>ChangeSet.toJSON()</c>.</summary>
-    public Task<PushResult> PushUpdates(string draftId, string field, int baseVersion, JsonElement updates)
-    {
-        var id = DraftArguments.Id(draftId);
-        DraftArguments.RequireEdit(Context.User);
-        var parsed = DraftArguments.Field(field);
-        return DraftArguments.Call(Draft(id).Push(parsed, baseVersion, DraftArguments.Updates(updates), DraftArguments.User(Context.User)));
-    }
+    [WhenBusy(DraftCaller.BusyMessage)]
+    [RequiresPolicy(NewsroomPolicies.EditDrafts)]
+    public Task<PushResult> PushUpdates([DraftId] string draftId, string field, int baseVersion, JsonElement updates) =>
+        Draft(draftId).Push(DraftFields.Parse(field), baseVersion, PushedJson.Read(updates), Context.User.AsDraftUser());
 
-    public Task<PulledUpdates> PullUpdates(string draftId, string field, int fromVersion)
-    {
-        var id = DraftArguments.Id(draftId);
-        return DraftArguments.Call(Draft(id).Pull(DraftArguments.Field(field), fromVersion));
-    }
+    [WhenBusy(DraftCaller.BusyMessage)]
+    public Task<PulledUpdates> PullUpdates([DraftId] string draftId, string field, int fromVersion) =>
+        Draft(draftId).Pull(DraftFields.Parse(field), fromVersion);
 
-    public Task<DraftMetadata> SetMetadata(string draftId, DraftMetadataChange change)
-    {
-        var id = DraftArguments.Id(draftId);
-        DraftArguments.RequireEdit(Context.User);
-        return DraftArguments.Call(Draft(id).SetMetadata(change ?? new DraftMetadataChange(), DraftArguments.User(Context.User)));
-    }
+    [WhenBusy(DraftCaller.BusyMessage)]
+    [RequiresPolicy(NewsroomPolicies.EditDrafts)]
+    public Task<DraftMetadata> SetMetadata([DraftId] string draftId, DraftMetadataChange change) =>
+        Draft(draftId).SetMetadata(change ?? new DraftMetadataChange(), Context.User.AsDraftUser());
 
-    public async Task UpdatePresence(string draftId, DraftCursor cursor)
+    [WhenBusy(DraftCaller.BusyMessage)]
+    public async Task UpdatePresence([DraftId] string draftId, DraftCursor cursor)
     {
-        var id = DraftArguments.Id(draftId);
         if (cursor is null)
         {
             throw new HubException("A presence update needs { field, anchor, head }.");
         }
 
-        await DraftArguments.Call(Draft(id).UpdatePresence(Context.ConnectionId, DraftArguments.User(Context.User), cursor));
-        OpenedDrafts.Add(Context, id);
+        await Draft(draftId).UpdatePresence(Context.ConnectionId, Context.User.AsDraftUser(), cursor);
+        OpenedDrafts.Add(Context, draftId);
     }
 
-    public async Task LeaveDraft(string draftId)
+    [WhenBusy(DraftCaller.BusyMessage)]
+    public async Task LeaveDraft([DraftId] string draftId)
     {
-        var id = DraftArguments.Id(draftId);
-        OpenedDrafts.Remove(Context, id);
-        await Draft(id).Leave(Context.ConnectionId);
-        await membership.Leave(Context, Groups, ChannelName.Draft(id));
+        OpenedDrafts.Remove(Context, draftId);
+        await Draft(draftId).Leave(Context.ConnectionId);
+        await membership.Leave(Context, Groups, ChannelName.Draft(draftId));
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -110,6 +99,17 @@ public sealed class StaffHub(ChannelMembership membership, IGrainFactory grains,
         }
 
         await base.OnDisconnectedAsync(exception);
+    }
+
+    private ChannelName Admit(string channel)
+    {
+        var name = ChannelMembership.ParseOrReject(channel);
+        if (name.Kind == ChannelKind.User && !string.Equals(name.Key, Context.UserIdentifier, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new HubException($"You may listen to your own user channel only, not {name}.");
+        }
+
+        return membership.Admit(name, ChannelAudience.Staff);
     }
 
     private IDraftGrain Draft(string id) => grains.GetGrain<IDraftGrain>(id);

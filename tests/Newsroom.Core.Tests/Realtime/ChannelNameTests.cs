@@ -10,6 +10,7 @@ public sealed class ChannelNameTests
     [InlineData("article:kazakhstan-vote.2026", ChannelKind.Article, "kazakhstan-vote.2026")]
     [InlineData("user:rosa", ChannelKind.User, "rosa")]
     [InlineData("desk:politics_2", ChannelKind.Desk, "politics_2")]
+    [InlineData("comments:kazakhstan-vote.2026", ChannelKind.Comments, "kazakhstan-vote.2026")]
     public void Parse_ReadsKindAndKey_AndRoundTrips(string text, ChannelKind kind, string key)
     {
         var channel = ChannelName.Parse(text);

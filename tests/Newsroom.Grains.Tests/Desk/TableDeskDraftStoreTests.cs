@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Grains.Desk;
-using Newsroom.Grains.Drafts;
 
 namespace Newsroom.Grains.Tests.Desk;
 

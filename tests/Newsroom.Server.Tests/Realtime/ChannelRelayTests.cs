@@ -62,6 +62,26 @@ public sealed class ChannelRelayTests(SharedNewsroom newsroom)
     }
 
     [Fact]
+    public async Task CatchUp_GivesAListenerWhatItMissed_AfterItsLastVersion()
+    {
+        var desk = SharedNewsroom.UniqueName("catch-up");
+        using var rosa = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        await using var listener = await Listen(rosa, $"desk:{desk}");
+        for (var i = 1; i <= 3; i++)
+        {
+            await Post(rosa, desk, $"Update {i}");
+        }
+
+        var missed = await listener.Connection.InvokeAsync<JsonElement>("CatchUp", $"desk:{desk}", 1);
+
+        Assert.Equal(3, missed.GetProperty("version").GetInt64());
+        var events = missed.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal([2L, 3L], events.Select(e => e.GetProperty("version").GetInt64()));
+        Assert.Equal(["Update 2", "Update 3"], events.Select(e => e.GetProperty("event").GetProperty("bulletin").GetProperty("text").GetString()));
+        Assert.Equal("desk.bulletin-posted", events[0].GetProperty("event").GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task LeavingAChannel_StopsItsEvents()
     {
         var desk = SharedNewsroom.UniqueName("leave");

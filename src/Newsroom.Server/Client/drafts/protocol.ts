@@ -135,7 +135,7 @@ export function hubErrorMessage(error: unknown): string | null {
 }
 
 /**
- * The server's answer when a draft did not answer in time (DraftArguments.BusyMessage): nothing is wrong
+ * The server's answer when a draft did not answer in time (DraftCaller.BusyMessage): nothing is wrong
  * with what was sent, and sending it again is safe, so the editor retries instead of giving up.
  */
 // After that answer: long enough for a slow store to catch its breath.

@@ -36,10 +36,17 @@ const forever: IRetryPolicy = {
   },
 };
 
+/** The owner's answer to CatchUp: the envelopes after the version asked for, or null to reload a snapshot. */
+interface ChannelCatchUp {
+  version: number;
+  events: ChannelEnvelope<unknown>[] | null;
+}
+
 class VersionedChannel<TEvent> implements ChannelSubscription {
   private version: number | null = null;
   private buffered: ChannelEnvelope<TEvent>[] = [];
   private loading: Promise<void> | null = null;
+  private live: LiveConnection | null = null;
 
   constructor(readonly name: string, private readonly view: ChannelView<TEvent>) {}
 
@@ -53,8 +60,9 @@ class VersionedChannel<TEvent> implements ChannelSubscription {
       return;
     }
     if (typed.version !== this.version + 1) {
-      // A gap: something was missed, so the snapshot is the only safe truth.
-      void this.resync();
+      // A gap: ask the owner for what was missed; it answers "reload" when it no longer holds it all.
+      this.buffered.push(typed);
+      void this.catchUp(this.version);
       return;
     }
     this.view.apply(typed);
@@ -62,16 +70,35 @@ class VersionedChannel<TEvent> implements ChannelSubscription {
   }
 
   async join(live: LiveConnection): Promise<void> {
+    this.live = live;
     await live.invoke("Join", this.name);
     await this.resync();
   }
 
   resync(): Promise<void> {
+    return this.replace(async () => this.view.load());
+  }
+
+  private catchUp(after: number): Promise<void> {
+    return this.replace(async () => {
+      const answer = this.live ? await this.live.invoke<ChannelCatchUp>("CatchUp", this.name, after).catch(() => null) : null;
+      const events = answer?.events ?? null;
+      if (events === null || events.some((e, i) => e.version !== after + 1 + i)) {
+        return this.view.load();
+      }
+      for (const envelope of events) {
+        this.view.apply(envelope as ChannelEnvelope<TEvent>);
+      }
+      return after + events.length;
+    });
+  }
+
+  // Events that arrive meanwhile are buffered, then replayed over the version reached (skipping what it covers).
+  private replace(reach: () => Promise<number>): Promise<void> {
     this.loading ??= (async () => {
       this.version = null;
       try {
-        const version = await this.view.load();
-        this.version = version;
+        this.version = await reach();
         const pending = this.buffered;
         this.buffered = [];
         for (const envelope of pending) {

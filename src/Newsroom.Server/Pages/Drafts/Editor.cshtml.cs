@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Newsroom.Grains.Drafts;
 using Newsroom.Server.Auth;
-using Newsroom.Server.Realtime;
 
 namespace Newsroom.Server.Pages.Drafts;
 
@@ -11,21 +11,22 @@ namespace Newsroom.Server.Pages.Drafts;
 /// which is where access to it and its existence are checked, and shows what the hub says.
 /// </summary>
 [Authorize(Policy = NewsroomPolicies.Staff)]
-public sealed class EditorModel : PageModel
+public sealed class EditorModel(IAuthorizationService authorization) : PageModel
 {
     public string Id { get; private set; } = "";
 
     /// <summary>Moderators read drafts; the hub refuses their edits, so the page does not offer them.</summary>
-    public bool CanEdit => DraftArguments.CanEdit(User);
+    public bool CanEdit { get; private set; }
 
-    public IActionResult OnGet(string id)
+    public async Task<IActionResult> OnGet(string id)
     {
-        if (!DraftArguments.IsWellFormedId(id))
+        if (!DraftId.IsWellFormed(id))
         {
             return NotFound();
         }
 
         Id = id;
+        CanEdit = (await authorization.AuthorizeAsync(User, NewsroomPolicies.EditDrafts)).Succeeded;
         return Page();
     }
 }

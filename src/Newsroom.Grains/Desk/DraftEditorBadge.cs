@@ -1,6 +1,9 @@
-namespace Newsroom.Grains.Drafts;
+namespace Newsroom.Grains.Desk;
 
-/// <summary>How an editor is shown beside a draft: name, initials and a colour that stays the same for a user.</summary>
+/// <summary>
+/// How an editor is shown beside a draft, on the desk and in the editor: name, initials and a colour that stays
+/// the same for a user. It lives with the desk, which lists drafts with their editors; drafts report to the desk.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("newsroom.draft-editor-badge")]
 public sealed record DraftEditorBadge(
     [property: Id(0)] string UserName,
@@ -16,14 +19,15 @@ public sealed record DraftEditorBadge(
     ];
 
     /// <summary>
-    /// The user's badge in a draft where <paramref name="coloursInUse"/> are taken by the others present: their
+    /// A person's badge in a draft where <paramref name="coloursInUse"/> are taken by the others present: their
     /// own colour when it is free (so a person usually looks the same everywhere), else the next free one in
     /// the palette, so two people in one draft are told apart while there are colours to go round.
     /// </summary>
-    public static DraftEditorBadge For(DraftUser user, IReadOnlyCollection<string>? coloursInUse = null)
+    public static DraftEditorBadge For(string userName, string displayName, IReadOnlyCollection<string>? coloursInUse = null)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        var preferred = PaletteIndexOf(user.UserName);
+        ArgumentNullException.ThrowIfNull(userName);
+        ArgumentNullException.ThrowIfNull(displayName);
+        var preferred = PaletteIndexOf(userName);
         var colour = _palette[preferred];
         for (var step = 0; coloursInUse is { Count: > 0 } && step < _palette.Length; step++)
         {
@@ -35,7 +39,7 @@ public sealed record DraftEditorBadge(
             }
         }
 
-        return new DraftEditorBadge(user.UserName, user.DisplayName, InitialsOf(user.DisplayName), colour);
+        return new DraftEditorBadge(userName, displayName, InitialsOf(displayName), colour);
     }
 
     private static string InitialsOf(string displayName)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 
-namespace Newsroom.Server.Realtime;
+namespace Newsroom.Server.Drafts;
 
 /// <summary>
 /// The drafts a connection has opened, kept on the connection itself, so that when it goes away the hub

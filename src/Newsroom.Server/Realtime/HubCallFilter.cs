@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Newsroom.Grains;
+using Newsroom.Server.Auth;
+
+namespace Newsroom.Server.Realtime;
+
+/// <summary>
+/// What every hub call goes through: its declared argument checks, then its policy, then the call; a grain's
+/// refusal becomes a <see cref="HubException"/> carrying the reason to the caller alone, and a grain that does not
+/// answer in time becomes the method's busy message. Refusals are the caller's mistake, so they are logged as
+/// information without a stack trace; anything else is logged here as the error it is, with its stack trace.
+/// SignalR's own log of failed invocations (which calls every refusal an error) is turned off in RealtimeExtensions.
+/// </summary>
+public sealed partial class HubCallFilter(IAuthorizationService authorization, ILogger<HubCallFilter> logger) : IHubFilter
+{
+    /// <summary>For calls whose method names no busy message of its own.</summary>
+    public const string DefaultBusyMessage = "The newsroom did not answer in time; try again.";
+
+    private static readonly ConcurrentDictionary<MethodInfo, HubMethodRules> _rules = new();
+
+    public async ValueTask<object?> InvokeMethodAsync(
+        HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var rules = _rules.GetOrAdd(invocationContext.HubMethod, HubMethodRules.Of);
+        try
+        {
+            rules.CheckArguments(invocationContext.HubMethodArguments);
+            if (rules.Policy is { } policy
+                && !(await authorization.AuthorizeAsync(invocationContext.Context.User!, policy)).Succeeded)
+            {
+                throw new HubException(NewsroomPolicies.Refusal(policy));
+            }
+
+            return await next(invocationContext);
+        }
+        catch (RefusalException e)
+        {
+            LogRefused(invocationContext.HubMethodName, invocationContext.Context.UserIdentifier, e.Message);
+            throw new HubException(e.Message);
+        }
+        catch (HubException e)
+        {
+            LogRefused(invocationContext.HubMethodName, invocationContext.Context.UserIdentifier, e.Message);
+            throw;
+        }
+        catch (TimeoutException)
+        {
+            LogBusy(invocationContext.HubMethodName, invocationContext.Context.UserIdentifier);
+            throw new HubException(rules.BusyMessage);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(e, invocationContext.HubMethodName, invocationContext.Context.UserIdentifier);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} for {User}: {Reason}")]
+    private partial void LogRefused(string method, string? user, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} for {User} failed")]
+    private partial void LogFailed(Exception exception, string method, string? user);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} for {User} ran out of time; told to retry")]
+    private partial void LogBusy(string method, string? user);
+
+    private sealed record HubMethodRules(string? Policy, string BusyMessage, (int Index, HubArgumentAttribute Check)[] Checks)
+    {
+        public static HubMethodRules Of(MethodInfo method) => new(
+            method.GetCustomAttribute<RequiresPolicyAttribute>()?.Policy,
+            (method.GetCustomAttribute<WhenBusyAttribute>() ?? method.DeclaringType?.GetCustomAttribute<WhenBusyAttribute>())?.Message
+                ?? DefaultBusyMessage,
+            [
+                .. method.GetParameters().SelectMany(p => p.GetCustomAttributes<HubArgumentAttribute>().Select(a => (p.Position, a))),
+            ]);
+
+        public void CheckArguments(IReadOnlyList<object?> arguments)
+        {
+            foreach (var (index, check) in Checks)
+            {
+                check.Check(arguments[index]);
+            }
+        }
+    }
+}

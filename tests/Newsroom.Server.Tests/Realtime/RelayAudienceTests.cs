@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Newsroom.Grains.Desk;
+using Newsroom.Grains.Drafts;
+using Newsroom.Grains.Realtime;
+using Newsroom.Server.Realtime;
+
+namespace Newsroom.Server.Tests.Realtime;
+
+/// <summary>
+/// Which hubs the relay sends a channel's events to. No process-level test can see this (a reader cannot join a
+/// staff channel, so a wrong send would reach an empty group), so the relay runs here against recording hubs.
+/// </summary>
+public sealed class RelayAudienceTests
+{
+    [Fact]
+    public async Task DraftEvent_GoesToTheStaffHub_AndNotToTheReaderHub()
+    {
+        var (relay, staff, readers) = RelayWith(services => services.AddNewsroomDrafts(_ => null!));
+
+        await relay.Deliver(new ChannelEnvelope("draft:0123456789ab", 1, new DraftPresenceLeft("c1")));
+
+        Assert.Equal(["draft:0123456789ab"], staff.Groups);
+        Assert.Empty(readers.Groups);
+    }
+
+    [Fact]
+    public async Task EventOfAChannelOpenToEveryone_GoesToBothHubs()
+    {
+        var (relay, staff, readers) = RelayWith(services => services.AddChannelOwner<IDeskGrain>(
+            Core.Realtime.ChannelKind.Article, ChannelAudience.Everyone, events => events.Add<DeskBulletinPosted>("test.posted")));
+
+        await relay.Deliver(new ChannelEnvelope("article:election-night", 1, new DeskBulletinPosted(new DeskBulletin(1, "a", "b", DateTimeOffset.UnixEpoch))));
+
+        Assert.Equal(["article:election-night"], staff.Groups);
+        Assert.Equal(["article:election-night"], readers.Groups);
+    }
+
+    [Fact]
+    public async Task EventOfAKindNobodyOwns_GoesNowhere()
+    {
+        var (relay, staff, readers) = RelayWith(services => services.AddNewsroomDesk(_ => null!));
+
+        await relay.Deliver(new ChannelEnvelope("user:rosa", 1, new DraftPresenceLeft("c1")));
+
+        Assert.Empty(staff.Groups);
+        Assert.Empty(readers.Groups);
+    }
+
+    private static (SignalRChannelRelay Relay, RecordingHub<StaffHub> Staff, RecordingHub<ReaderHub> Readers) RelayWith(
+        Action<IServiceCollection> features)
+    {
+        var services = new ServiceCollection();
+        features(services);
+        var owners = services.BuildServiceProvider().GetRequiredService<ChannelOwners>();
+        var staff = new RecordingHub<StaffHub>();
+        var readers = new RecordingHub<ReaderHub>();
+        return (new SignalRChannelRelay(staff, readers, owners, NullLogger<SignalRChannelRelay>.Instance), staff, readers);
+    }
+
+    private sealed class RecordingHub<THub> : IHubContext<THub, INewsroomClient>
+        where THub : Hub<INewsroomClient>
+    {
+        private readonly RecordingClients _clients = new();
+
+        /// <summary>The groups sent to, in order.</summary>
+        public List<string> Groups => _clients.Sent;
+
+        public IHubClients<INewsroomClient> Clients => _clients;
+
+        IGroupManager IHubContext<THub, INewsroomClient>.Groups => throw new NotSupportedException();
+    }
+
+    private sealed class RecordingClients : IHubClients<INewsroomClient>
+    {
+        public List<string> Sent { get; } = [];
+
+        public INewsroomClient All => throw new NotSupportedException();
+
+        public INewsroomClient Group(string groupName) => new ToGroup(this, groupName);
+
+        public INewsroomClient AllExcept(IReadOnlyList<string> excludedConnectionIds) => throw new NotSupportedException();
+
+        public INewsroomClient Client(string connectionId) => throw new NotSupportedException();
+
+        public INewsroomClient Clients(IReadOnlyList<string> connectionIds) => throw new NotSupportedException();
+
+        public INewsroomClient GroupExcept(string groupName, IReadOnlyList<string> excludedConnectionIds) => throw new NotSupportedException();
+
+        public INewsroomClient Groups(IReadOnlyList<string> groupNames) => throw new NotSupportedException();
+
+        public INewsroomClient User(string userId) => throw new NotSupportedException();
+
+        public INewsroomClient Users(IReadOnlyList<string> userIds) => throw new NotSupportedException();
+
+        private sealed class ToGroup(RecordingClients clients, string group) : INewsroomClient
+        {
+            public Task Event(ChannelEnvelope envelope)
+            {
+                clients.Sent.Add(group);
+                return Task.CompletedTask;
+            }
+        }
+    }
+}

@@ -20,4 +20,7 @@ public enum ChannelKind
 
     /// <summary><c>comments:{slug}</c>: the comment feed under an article (its own owner, so its own channel).</summary>
     Comments,
+
+    /// <summary><c>stories:{index}</c>: stories published, updated or withdrawn, for the front page and sections.</summary>
+    Stories,
 }

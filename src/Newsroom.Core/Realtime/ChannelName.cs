@@ -31,6 +31,8 @@ public sealed record ChannelName
 
     public static ChannelName Comments(string slug) => Create(ChannelKind.Comments, slug);
 
+    public static ChannelName Stories(string index) => Create(ChannelKind.Stories, index);
+
     public static ChannelName Of(ChannelKind kind, string key) => Create(kind, key);
 
     /// <summary>The kind as it is written in a channel name: <c>draft</c>, <c>comments</c>, ...</summary>
@@ -40,6 +42,7 @@ public sealed record ChannelName
         ChannelKind.Article => "article",
         ChannelKind.User => "user",
         ChannelKind.Comments => "comments",
+        ChannelKind.Stories => "stories",
         _ => "desk",
     };
 
@@ -71,7 +74,7 @@ public sealed record ChannelName
 
         if (kind is null)
         {
-            error = $"Channel kind '{Truncate(text[..colon])}' is unknown; expected draft, article, comments, user or desk.";
+            error = $"Channel kind '{Truncate(text[..colon])}' is unknown; expected draft, article, comments, stories, user or desk.";
             return false;
         }
 

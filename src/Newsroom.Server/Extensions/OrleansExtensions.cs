@@ -1,5 +1,6 @@
 using System.Net;
 using Newsroom.Grains;
+using Newsroom.Grains.Articles;
 using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
@@ -26,6 +27,7 @@ public static class OrleansExtensions
         // Each feature registers its storage and the channel kind its grains own.
         builder.Services.AddNewsroomDrafts(_ => storage.CreateBlobClient());
         builder.Services.AddNewsroomDesk(_ => storage.CreateTableClient());
+        builder.Services.AddNewsroomArticles(_ => storage.CreateBlobClient(), _ => storage.CreateTableClient());
 
         builder.UseOrleans(silo =>
         {

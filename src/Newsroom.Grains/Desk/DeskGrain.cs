@@ -105,7 +105,8 @@ public sealed class DeskGrain : Grain, IDeskGrain
     }
 
     private static bool SameStored(DraftSummary a, DraftSummary? b) =>
-        b is not null && a.Id == b.Id && a.Headline == b.Headline && a.LastChangedAt == b.LastChangedAt && a.LastChangedBy == b.LastChangedBy;
+        b is not null && a.Id == b.Id && a.Headline == b.Headline && a.LastChangedAt == b.LastChangedAt && a.LastChangedBy == b.LastChangedBy
+        && a.Status == b.Status && a.AssignedTo == b.AssignedTo;
 
     private DraftSummary[] ListDrafts() =>
     [

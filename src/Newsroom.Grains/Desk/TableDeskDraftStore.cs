@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Newsroom.Core.Publishing;
 
 namespace Newsroom.Grains.Desk;
 
@@ -25,7 +26,9 @@ internal sealed class TableDeskDraftStore(TableServiceClient tables) : IDeskDraf
                 row.GetString(nameof(DraftSummary.Headline)) ?? "",
                 row.GetDateTimeOffset(nameof(DraftSummary.LastChangedAt)),
                 row.GetString(nameof(DraftSummary.LastChangedBy)),
-                []));
+                [],
+                Enum.TryParse<DraftStatus>(row.GetString(nameof(DraftSummary.Status)), out var status) ? status : DraftStatus.Draft,
+                row.GetString(nameof(DraftSummary.AssignedTo))));
         }
 
         return drafts;
@@ -41,6 +44,8 @@ internal sealed class TableDeskDraftStore(TableServiceClient tables) : IDeskDraf
             [nameof(DraftSummary.Headline)] = draft.Headline,
             [nameof(DraftSummary.LastChangedAt)] = draft.LastChangedAt,
             [nameof(DraftSummary.LastChangedBy)] = draft.LastChangedBy,
+            [nameof(DraftSummary.Status)] = draft.Status.ToString(),
+            [nameof(DraftSummary.AssignedTo)] = draft.AssignedTo,
         };
         await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }

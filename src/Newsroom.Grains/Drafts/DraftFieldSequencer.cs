@@ -171,6 +171,26 @@ internal sealed class DraftFieldSequencer(DraftField field, int window)
     public DraftFieldView View() => new(DurableVersion, _text.ToString());
 
     /// <summary>
+    /// The durable updates since <paramref name="version"/> composed into one change, or null when the window no
+    /// longer holds them all (or the version is not a durable one).
+    /// </summary>
+    public ChangeSet? ComposeSince(int version)
+    {
+        if (version < _windowStart || version > DurableVersion)
+        {
+            return null;
+        }
+
+        var composed = ChangeSet.Empty(LengthAt(version));
+        for (var v = version; v < DurableVersion; v++)
+        {
+            composed = composed.Compose(_updates[v - _windowStart].Changes);
+        }
+
+        return composed;
+    }
+
+    /// <summary>
     /// Moves a position in the document at <paramref name="version"/> to the durable document, through the
     /// updates between. Without a version, or with one the window no longer holds (or not yet durable), the
     /// position is only clamped to the durable text.

@@ -144,7 +144,8 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
             _record.State.CreatedBy,
             _record.State.CreatedAt,
             [.. _presence.Editors.Select(EditorNow)],
-            _sequence);
+            _sequence,
+            Workflow);
         return Task.FromResult(view);
     }
 
@@ -182,6 +183,11 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
     {
         EnsureWritable();
         ArgumentNullException.ThrowIfNull(change);
+        if (Workflow.PublishedSlug is { } published && change.Slug is { } slug && slug.Trim() != published)
+        {
+            throw new DraftException($"This story was published as '{published}', and a published story keeps its address.");
+        }
+
         _metadata = DraftMetadataRules.Apply(_metadata, change);
         var batch = _pending;
         batch.NoteMetadata(user.DisplayName);
@@ -214,6 +220,6 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
     {
         var headline = _fields[(int)DraftField.Headline].Text;
         var text = headline.Slice(0, Math.Min(headline.Length, DraftSummary.MaxHeadlineLength));
-        return new DraftSummary(Id, text, _lastChangedAt, _lastChangedBy, _presence.Badges);
+        return new DraftSummary(Id, text, _lastChangedAt, _lastChangedBy, _presence.Badges, Workflow.Status, Workflow.AssignedTo?.UserName);
     }
 }

@@ -16,5 +16,6 @@ public static class DraftServiceCollectionExtensions
                 .Add<DraftUpdatesCommitted>("draft.updates")
                 .Add<DraftMetadataChanged>("draft.metadata")
                 .Add<DraftPresenceChanged>("draft.presence")
-                .Add<DraftPresenceLeft>("draft.presence-left"));
+                .Add<DraftPresenceLeft>("draft.presence-left")
+                .Add<DraftWorkflowChanged>("draft.workflow"));
 }

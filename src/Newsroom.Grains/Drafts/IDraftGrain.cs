@@ -37,4 +37,18 @@ public interface IDraftGrain : IChannelOwner
 
     [Alias("leave")]
     Task Leave(string connectionId);
+
+    [Alias("get-workflow")]
+    Task<DraftWorkflow> GetWorkflow();
+
+    /// <summary>
+    /// Takes a step of the editorial workflow if the status and the caller's roles allow it (publishing and updating
+    /// store the story's next version first); the refusal names what is allowed instead.
+    /// </summary>
+    [Alias("take-step")]
+    Task<DraftWorkflow> TakeStep(WorkflowRequest request, DraftUser user);
+
+    /// <summary>Assigns the draft to a staff member, or to nobody.</summary>
+    [Alias("assign")]
+    Task<DraftWorkflow> Assign(DraftAssignee? assignee, DraftUser user);
 }

@@ -59,6 +59,10 @@ public sealed class StaffDirectory
     }
 
     /// <summary>The account if the password matches; null for an unknown name or a wrong password.</summary>
+    /// <summary>The account with this user name (case-insensitive), or null.</summary>
+    public StaffAccount? Find(string? userName) =>
+        userName is not null && _accounts.TryGetValue(userName, out var account) ? account : null;
+
     public StaffAccount? Verify(string userName, string password)
     {
         if (!_accounts.TryGetValue(userName, out var account))

@@ -9,7 +9,8 @@ public static class DraftCaller
     public static DraftUser AsDraftUser(this ClaimsPrincipal? user)
     {
         var userName = user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new DraftException("Sign in to work on drafts.");
-        return new DraftUser(userName, user.FindFirstValue(ClaimTypes.Name) ?? userName);
+        return new DraftUser(
+            userName, user.FindFirstValue(ClaimTypes.Name) ?? userName, [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)]);
     }
 
     /// <summary>The message editors see when a draft call ran out of time; the editor keeps its changes and resends.</summary>

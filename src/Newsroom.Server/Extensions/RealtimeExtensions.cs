@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.SignalR;
 using Newsroom.Grains.Realtime;
@@ -26,8 +28,14 @@ public static class RealtimeExtensions
         });
         // Events are serialized by the "type" names their features registered with their channel owners.
         builder.Services.AddOptions<JsonHubProtocolOptions>().Configure<ChannelOwners>((o, owners) =>
+        {
             o.PayloadSerializerOptions.TypeInfoResolver =
-                (o.PayloadSerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(owners.DescribeEvents));
+                (o.PayloadSerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(owners.DescribeEvents);
+            // Statuses and steps travel by name ("in-review", "send-back"), as the hub takes them back.
+            o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        });
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         // SignalR logs every failed invocation as an error with a stack trace, refusals included; HubCallFilter logs
         // refusals as information and real failures as errors itself. (That is the only error SignalR's dispatcher logs.)
         builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);

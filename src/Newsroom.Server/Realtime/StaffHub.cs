@@ -17,7 +17,11 @@ namespace Newsroom.Server.Realtime;
 /// orders what must be ordered.
 /// </remarks>
 [Authorize(Policy = NewsroomPolicies.Staff)]
-public sealed class StaffHub(ChannelMembership membership, IGrainFactory grains, ILogger<StaffHub> logger) : Hub<INewsroomClient>
+public sealed class StaffHub(
+    ChannelMembership membership,
+    IGrainFactory grains,
+    StaffDirectory staff,
+    ILogger<StaffHub> logger) : Hub<INewsroomClient>
 {
     public Task Join(string channel) => membership.Join(Context, Groups, Admit(channel));
 
@@ -72,6 +76,27 @@ public sealed class StaffHub(ChannelMembership membership, IGrainFactory grains,
 
         await Draft(draftId).UpdatePresence(Context.ConnectionId, Context.User.AsDraftUser(), cursor);
         OpenedDrafts.Add(Context, draftId);
+    }
+
+    /// <summary>
+    /// Takes a workflow step (<c>submit</c>, <c>send-back</c>, <c>approve</c>, <c>publish</c>, <c>update</c>,
+    /// <c>withdraw</c>, <c>archive</c>, <c>restore</c>); for <c>update</c>, <paramref name="kind"/> is <c>update</c> or
+    /// <c>correction</c>. Who may take which step is the workflow's rule, checked in the grain.
+    /// </summary>
+    [WhenBusy(DraftCaller.BusyMessage)]
+    public Task<DraftWorkflow> TakeStep([DraftId] string draftId, string step, string? note, string? kind) =>
+        Draft(draftId).TakeStep(
+            new WorkflowRequest(WorkflowArguments.Step(step), note, WorkflowArguments.Kind(kind)), Context.User.AsDraftUser());
+
+    /// <summary>Assigns the draft to a staff member by user name, or to nobody with an empty name.</summary>
+    [RequiresPolicy(NewsroomPolicies.EditDrafts)]
+    [WhenBusy(DraftCaller.BusyMessage)]
+    public Task<DraftWorkflow> Assign([DraftId] string draftId, string? userName)
+    {
+        var account = string.IsNullOrEmpty(userName) ? null
+            : staff.Find(userName) ?? throw new HubException($"There is no staff member '{userName}' to assign the draft to.");
+        return Draft(draftId).Assign(
+            account is null ? null : new DraftAssignee(account.UserName, account.DisplayName), Context.User.AsDraftUser());
     }
 
     [WhenBusy(DraftCaller.BusyMessage)]

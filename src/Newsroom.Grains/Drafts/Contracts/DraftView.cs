@@ -1,8 +1,8 @@
 namespace Newsroom.Grains.Drafts;
 
 /// <summary>
-/// What an editor loads: every field at its durable version, the metadata, who is in the draft now, and the
-/// channel version (<see cref="Sequence"/>, the latest durable batch) the view is current at.
+/// What an editor loads: every field at its durable version, the metadata, who is in the draft now, the latest
+/// durable batch (<see cref="Sequence"/>), and where the draft stands in the editorial workflow.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("newsroom.draft-view")]
 public sealed record DraftView(
@@ -12,4 +12,5 @@ public sealed record DraftView(
     [property: Id(3)] string CreatedBy,
     [property: Id(4)] DateTimeOffset CreatedAt,
     [property: Id(5)] IReadOnlyList<DraftEditorPresence> Editors,
-    [property: Id(6)] long Sequence);
+    [property: Id(6)] long Sequence,
+    [property: Id(7)] DraftWorkflow Workflow);

@@ -1,36 +1,79 @@
 #!/usr/bin/env bash
 # Runs the newsroom at http://localhost:5000 (NEWSROOM_PORT to change it) with Azurite started beside it.
 # Storage lives in .data/azurite (git-ignored), so what was stored is still there after a restart.
+# Ctrl+C stops the server first and Azurite only once the server has exited: open drafts write their last
+# snapshot while the server shuts down, and that needs storage.
 set -euo pipefail
 cd "$(dirname "$0")"
 port="${NEWSROOM_PORT:-5000}"
 
-scripts/prerequisites.sh
-mkdir -p .data/azurite
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+if ! [[ "$port" =~ ^[0-9]+$ ]] || [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; then
+  echo "NEWSROOM_PORT=$port is not a port number (1 to 65535)." >&2
+  exit 1
+fi
+if listening "$port"; then
+  echo "Port $port is in use (another newsroom, or something else). Stop it, or pick another port: NEWSROOM_PORT=8000 ./run.sh" >&2
+  exit 1
+fi
 for p in 10000 10001 10002; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+  if listening "$p"; then
     echo "Port $p is in use: another Azurite (or something else) is running. Stop it and try again." >&2
     exit 1
   fi
 done
 
+scripts/prerequisites.sh
+mkdir -p .data/azurite
+
+# The server runs from its build output rather than under `dotnet run`, so a signal reaches the server itself.
+echo "==> building the server"
+dotnet build src/Newsroom.Server -c Debug --nologo -v q -warnAsMessage:NU1603
+
+server=""
+azurite=""
+stop_all() {
+  # A second Ctrl+C does not wait for the server any longer; Azurite is still stopped after it.
+  trap 'echo "==> killing the newsroom"; kill -KILL "$server" 2>/dev/null || true' INT TERM HUP
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
+    echo "==> stopping the newsroom (open drafts write their snapshots)"
+    kill -TERM "$server" 2>/dev/null || true
+    while kill -0 "$server" 2>/dev/null; do wait "$server" 2>/dev/null || true; done
+  fi
+  if [ -n "$azurite" ]; then
+    echo "==> stopping Azurite"
+    kill -TERM "$azurite" 2>/dev/null || true
+    wait "$azurite" 2>/dev/null || true
+  fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
 echo "==> starting Azurite (data in .data/azurite, log in .data/azurite.log)"
-node node_modules/azurite/dist/src/azurite.js --skipApiVersionCheck --disableTelemetry --loose \
+# In a session of its own, so Ctrl+C (a signal to the terminal's whole process group) does not stop it
+# under a server that is still writing; stop_all stops it after the server.
+setsid node node_modules/azurite/dist/src/azurite.js --skipApiVersionCheck --disableTelemetry --loose \
   --location .data/azurite --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
   >.data/azurite.log 2>&1 &
 azurite=$!
-trap 'kill "$azurite" 2>/dev/null || true' EXIT INT TERM
 
 for p in 10000 10001 10002; do
   for _ in $(seq 1 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && break
+    listening "$p" && break
     kill -0 "$azurite" 2>/dev/null || { cat .data/azurite.log >&2; exit 1; }
     sleep 0.1
   done
 done
 
-echo "==> starting the newsroom at http://localhost:$port (Ctrl+C stops it and Azurite)"
+echo "==> starting the newsroom at http://localhost:$port (Ctrl+C stops it, then Azurite)"
 ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
 ConnectionStrings__AzureStorage="${ConnectionStrings__AzureStorage:-UseDevelopmentStorage=true}" \
-  dotnet run --project src/Newsroom.Server --urls "http://localhost:$port"
+  dotnet artifacts/bin/Newsroom.Server/debug/Newsroom.Server.dll --contentRoot "$PWD/src/Newsroom.Server" \
+  --urls "http://localhost:$port" &
+server=$!
+# Waiting in the background (rather than running the server in the foreground) lets the traps run as soon
+# as a signal comes; the server itself ignores Ctrl+C and stops when stop_all tells it to.
+wait "$server"

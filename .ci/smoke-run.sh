@@ -1,28 +1,42 @@
 #!/usr/bin/env bash
-# Proves the README's run command works from this clone: ./run.sh serves the front page, a staff member
-# can sign in and post, and after stopping and starting ./run.sh again the post is still there.
+# Proves the README's run command works from this clone: ./run.sh serves the front page, a staff member can
+# sign in, post and type into a draft; Ctrl+C stops the server first (the open draft writes its snapshot),
+# then Azurite, within seconds and without an error; after starting ./run.sh again the post is still there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base="http://localhost:5000"
 jar="$(mktemp)"
 log=".data/smoke-run.log"
 mkdir -p .data
+runner=""
+azurite=""
 
 start() {
-  setsid ./run.sh >"$log" 2>&1 &
+  # Job control gives run.sh a process group of its own, as a terminal gives its foreground job, and leaves
+  # it SIGINT (a script's background jobs ignore SIGINT otherwise), so Ctrl+C can be sent as a terminal does.
+  set -m
+  ./run.sh >"$log" 2>&1 &
   runner=$!
+  set +m
   for _ in $(seq 1 600); do
-    curl -fsS "$base/health/ready" >/dev/null 2>&1 && return 0
+    if curl -fsS "$base/health/ready" >/dev/null 2>&1; then
+      azurite=$(child_of_runner azurite.js)
+      return 0
+    fi
     kill -0 "$runner" 2>/dev/null || { echo "run.sh exited early:"; cat "$log"; return 1; }
     sleep 0.5
   done
   echo "run.sh did not become ready in time:"; cat "$log"; return 1
 }
 
+child_of_runner() { ps -o pid=,args= --ppid "$runner" | awk -v what="$1" 'index($0, what) { print $1 }'; }
+
 stop() {
+  [ -n "$runner" ] || return 0
   kill -TERM -- "-$runner" 2>/dev/null || true
   for _ in $(seq 1 100); do kill -0 "$runner" 2>/dev/null || return 0; sleep 0.2; done
   kill -KILL -- "-$runner" 2>/dev/null || true
+  [ -z "$azurite" ] || kill -KILL "$azurite" 2>/dev/null || true
 }
 trap stop EXIT
 
@@ -32,12 +46,51 @@ sign_in() {
     --data-urlencode "__RequestVerificationToken=$token" "$base/signin"
 }
 
+# Ctrl+C, as a terminal sends it: SIGINT to run.sh's whole process group. The server must be gone before
+# Azurite is, everything within 10 s, and nothing after the signal may report a failure.
+ctrl_c() {
+  local server from started now server_ms="" azurite_ms=""
+  server=$(child_of_runner Newsroom.Server.dll)
+  [ -n "$server" ] && [ -n "$azurite" ] || { echo "could not find the server and Azurite under run.sh"; return 1; }
+  from=$(($(wc -l <"$log") + 1))
+  started=$(date +%s%N)
+  kill -INT -- "-$runner"
+  while kill -0 "$runner" 2>/dev/null || [ -z "$azurite_ms" ]; do
+    now=$(date +%s%N)
+    # Azurite is looked at first: seen gone while the server is still there means it was stopped too early.
+    if [ -z "$azurite_ms" ] && ! kill -0 "$azurite" 2>/dev/null; then
+      azurite_ms=$(((now - started) / 1000000))
+      if [ -z "$server_ms" ]; then
+        echo "Azurite stopped before the server had exited:"; tail -n "+$from" "$log"; return 1
+      fi
+    fi
+    if [ -z "$server_ms" ] && ! kill -0 "$server" 2>/dev/null; then server_ms=$(((now - started) / 1000000)); fi
+    if [ $((now - started)) -gt 10000000000 ]; then
+      echo "Ctrl+C did not stop ./run.sh within 10 s:"; tail -n "+$from" "$log"; return 1
+    fi
+    sleep 0.02
+  done
+  if tail -n "+$from" "$log" | grep -i -E 'fail|exception|^\s+at ' >/dev/null; then
+    echo "stopping ./run.sh reported failures:"; tail -n "+$from" "$log"; return 1
+  fi
+  echo "smoke: Ctrl+C stopped the server in $server_ms ms, then Azurite, in $azurite_ms ms in all"
+  runner=""
+}
+
 marker="smoke-$(date +%s)-$$"
 start
 curl -fsS "$base/" | grep -q "Front page" || { echo "the front page did not render"; exit 1; }
 sign_in
 curl -fsS -b "$jar" -H 'Content-Type: application/json' -d "{\"text\":\"$marker\"}" "$base/api/desks/smoke/bulletins" >/dev/null
-stop
+draft=$(curl -fsS -b "$jar" -H 'Content-Type: application/json' -d '{"headline":"Smoke test draft"}' "$base/api/drafts" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+cookie=$(awk -F'\t' 'NF >= 7 { sub(/^#HttpOnly_/, "", $1); printf "%s=%s; ", $6, $7 }' "$jar")
+node .ci/open-draft.mjs "$base" "$cookie" "$draft" >.data/smoke-editor.log 2>&1 &
+editor=$!
+for _ in $(seq 1 100); do grep -q typed .data/smoke-editor.log && break; kill -0 "$editor" 2>/dev/null || break; sleep 0.2; done
+grep -q typed .data/smoke-editor.log || { echo "could not type into a draft:"; cat .data/smoke-editor.log; exit 1; }
+ctrl_c
+wait "$editor" || true
+grep -q "closed by the server" .data/smoke-editor.log || { echo "the open draft's connection was not closed:"; cat .data/smoke-editor.log; exit 1; }
 
 start
 sign_in

@@ -48,4 +48,33 @@ public sealed class DeskDraftListTests(BrowserNewsroom newsroom)
         await Assertions.Expect(eddie.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "saved");
         await Assertions.Expect(BrowserNewsroom.DraftField(eddie, "headline")).ToHaveTextAsync(headline + " again");
     }
+
+    [Fact]
+    public async Task NewDraftButton_PutsTheFocusInTheHeadline_SoTypingGoesOnFromWhatWasTypedOnTheDesk()
+    {
+        using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var rosa = await newsroom.NewPageAsync();
+        await BrowserNewsroom.SignInAsync(rosa, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+
+        await rosa.GetByLabel("Headline for a new draft (optional)").FillAsync("Harbour wall");
+        await rosa.GetByRole(AriaRole.Button, new() { Name = "New draft" }).ClickAsync();
+        // The address is the draft's own again once the editor has read that the draft is new.
+        await Assertions.Expect(rosa).ToHaveURLAsync(new Regex("/drafts/[0-9a-f]{12}$"));
+        await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "saved");
+        await rosa.Keyboard.TypeAsync(" gives way in the storm");
+
+        var draftId = rosa.Url[(rosa.Url.LastIndexOf('/') + 1)..];
+        await Assertions.Expect(BrowserNewsroom.DraftField(rosa, "headline")).ToHaveTextAsync("Harbour wall gives way in the storm");
+        var stored = await Eventually.Until(
+            () => rosaSession.ReadDraftAsync(draftId),
+            view => DraftEditorTests.FieldText(view, "headline") == "Harbour wall gives way in the storm",
+            TimeSpan.FromSeconds(30),
+            "the headline typed after New draft to be stored");
+        Assert.Equal("", DraftEditorTests.FieldText(stored, "body"));
+
+        // An existing draft opens without taking the focus: a stray key must not change its headline.
+        await rosa.ReloadAsync();
+        await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "saved");
+        Assert.True(await rosa.EvaluateAsync<bool>("() => document.activeElement === document.body"), "An opened draft took the focus.");
+    }
 }

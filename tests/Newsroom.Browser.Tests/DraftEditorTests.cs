@@ -167,6 +167,69 @@ public sealed class DraftEditorTests(BrowserNewsroom newsroom)
         await Assertions.Expect(eddie.GetByLabel("Slug")).ToHaveValueAsync("talks-in-astana");
     }
 
+    [Theory]
+    [InlineData("Slug", "Not A Slug")]
+    [InlineData("Byline", "A byline far too long for a byline: ")]
+    [InlineData("Tags", "t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16, t17, t18, t19, t20, t21")]
+    public async Task Details_RefusedByTheServer_AreNotShownAsSaved_UntilALaterSaveOfTheDetails(string label, string refused)
+    {
+        using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var draftId = await rosaSession.CreateDraftAsync("Refused details");
+        var page = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId);
+        var status = page.Locator("#draft-status");
+        if (label == "Byline")
+        {
+            refused += new string('x', 200);
+        }
+
+        await page.GetByLabel(label).FillAsync(refused);
+        await page.GetByLabel(label).PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#draft-alert")).ToContainTextAsync("The details were not saved");
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-state", "refused");
+        await Assertions.Expect(status).Not.ToHaveTextAsync("Saved");
+        await Assertions.Expect(page.Locator("#metadata-note")).ToContainTextAsync("not saved");
+
+        // Text saved after it does not make the refused details count as saved.
+        await BrowserNewsroom.DraftField(page, "body").FocusAsync();
+        await page.Keyboard.TypeAsync("Saved text.");
+        await Eventually.Until(() => rosaSession.ReadDraftAsync(draftId), view => FieldText(view, "body") == "Saved text.", _settle, "the body to be stored");
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-state", "refused");
+
+        // A later save of the details that goes through does.
+        await page.GetByLabel("Section").FillAsync("World");
+        await page.GetByLabel("Section").PressAsync("Enter");
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-state", "saved");
+        await Assertions.Expect(status).ToHaveTextAsync("Saved");
+        await Assertions.Expect(page.Locator("#metadata-note")).Not.ToContainTextAsync("not saved");
+    }
+
+    [Theory]
+    [InlineData(360)]
+    [InlineData(1280)]
+    public async Task ALongUnbrokenWord_InTheHeadlineAndBody_MakesNeitherTheEditorNorTheDeskScrollSideways(int width)
+    {
+        using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var draftId = await rosaSession.CreateDraftAsync();
+        var page = await newsroom.OpenEditorAsync(StaffSession.Reporter, draftId);
+        await page.SetViewportSizeAsync(width, 800);
+        var word = string.Concat(Enumerable.Repeat("Unbroken", 63))[..500];
+
+        foreach (var field in new[] { "headline", "body" })
+        {
+            await BrowserNewsroom.DraftField(page, field).FocusAsync();
+            await page.Keyboard.InsertTextAsync(word);
+        }
+
+        await Assertions.Expect(page.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "saved");
+        await Assertions.Expect(page.Locator("#preview .preview-headline")).ToHaveTextAsync(word);
+        Assert.Equal("", await SidewaysScrollAsync(page));
+
+        // The desk lists the headline, cut to its row, with no room to break it either.
+        await page.GotoAsync("/desk");
+        await Assertions.Expect(page.Locator($"#draft-list li[data-draft-id='{draftId}'] a")).ToContainTextAsync(word[..150]);
+        Assert.Equal("", await SidewaysScrollAsync(page));
+    }
+
     [Fact]
     public async Task Moderator_FollowsTheDraftLive_ButIsNotOfferedToChangeIt()
     {
@@ -218,6 +281,11 @@ public sealed class DraftEditorTests(BrowserNewsroom newsroom)
 
     internal static string FieldText(JsonElement view, string field) =>
         view.GetProperty("fields").GetProperty(field).GetProperty("text").GetString()!;
+
+    /// <summary>Empty when the page is no wider than the window; otherwise both widths.</summary>
+    private static Task<string> SidewaysScrollAsync(IPage page) =>
+        page.EvaluateAsync<string>(
+            "() => document.documentElement.scrollWidth <= window.innerWidth ? '' : `page ${document.documentElement.scrollWidth} px wide in a window of ${window.innerWidth} px`");
 
     private static Task<bool> IsFocusedAsync(IPage page, string selector) =>
         page.EvaluateAsync<bool>("(selector) => !!document.activeElement?.closest(selector)", selector);

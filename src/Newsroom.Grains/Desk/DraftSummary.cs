@@ -1,3 +1,4 @@
+using Newsroom.Core.Documents;
 using Newsroom.Core.Publishing;
 
 namespace Newsroom.Grains.Desk;
@@ -16,6 +17,28 @@ public sealed record DraftSummary(
     [property: Id(5)] DraftStatus Status = DraftStatus.Draft,
     [property: Id(6)] string? AssignedTo = null)
 {
-    /// <summary>Characters of the headline a summary carries: enough for a list row.</summary>
+    /// <summary>Characters of the headline a summary carries, the ellipsis included: enough for a list row.</summary>
     public const int MaxHeadlineLength = 200;
+
+    /// <summary>
+    /// The headline as a list row shows it: whole when it fits, otherwise cut and ended with "…", so the desk
+    /// never passes a cut headline off as the whole one. Reads at most one character past what a row keeps.
+    /// </summary>
+    public static string ListedHeadline(DraftText headline)
+    {
+        ArgumentNullException.ThrowIfNull(headline);
+        if (headline.Length <= MaxHeadlineLength)
+        {
+            return headline.ToString();
+        }
+
+        var cut = MaxHeadlineLength - 1;
+        if (char.IsHighSurrogate(headline.Slice(cut - 1, cut)[0]))
+        {
+            // Half an emoji is not a character: leave the whole pair out.
+            cut--;
+        }
+
+        return headline.Slice(0, cut).TrimEnd() + "…";
+    }
 }

@@ -218,8 +218,7 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
 
     private DraftSummary Summary()
     {
-        var headline = _fields[(int)DraftField.Headline].Text;
-        var text = headline.Slice(0, Math.Min(headline.Length, DraftSummary.MaxHeadlineLength));
-        return new DraftSummary(Id, text, _lastChangedAt, _lastChangedBy, _presence.Badges, Workflow.Status, Workflow.AssignedTo?.UserName);
+        var headline = DraftSummary.ListedHeadline(_fields[(int)DraftField.Headline].Text);
+        return new DraftSummary(Id, headline, _lastChangedAt, _lastChangedBy, _presence.Badges, Workflow.Status, Workflow.AssignedTo?.UserName);
     }
 }

@@ -119,7 +119,8 @@ export function wireNewDraftForm(form: HTMLFormElement, headline: HTMLInputEleme
         throw new Error(problem?.detail ?? `Creating the draft failed (${response.status}).`);
       }
       const created = (await response.json()) as { id: string };
-      location.assign(`/drafts/${encodeURIComponent(created.id)}`);
+      // ?new=1: the editor puts the focus in the headline of a draft just made.
+      location.assign(`/drafts/${encodeURIComponent(created.id)}?new=1`);
     } catch (failure) {
       error.textContent = failure instanceof Error ? failure.message : "Creating the draft failed.";
       error.hidden = false;

@@ -23,6 +23,7 @@ const statusText: Record<SyncState, string> = {
   offline: "Offline — your changes are kept here and will be sent when the connection returns",
   saving: "Saving…",
   saved: "Saved",
+  refused: "Details not saved: the last change to them was refused",
   error: "Changes are not being saved: see the message below",
 };
 
@@ -41,6 +42,14 @@ const fieldSetup: Record<DraftFieldName, FieldSetup> = {
 };
 
 const editors = {} as Record<DraftFieldName, CollabField>;
+
+// The desk's "New draft" opens /drafts/{id}?new=1: the headline is what comes next, so it gets the focus.
+// An existing draft opens without it: a person opening one often reads first, and a stray key should not
+// change its headline. The address loses ?new=1 at once, so a reload or a copied link is an existing draft.
+const justCreated = new URLSearchParams(location.search).has("new");
+if (justCreated) {
+  history.replaceState(history.state, "", location.pathname + location.hash);
+}
 
 function updatePreview(): void {
   preview.update({ headline: editors.headline.text, standfirst: editors.standfirst.text, body: editors.body.text });
@@ -79,6 +88,10 @@ function open(view: DraftView): Record<DraftFieldName, CollabField> {
     document.getElementById(`${name}-label`)?.addEventListener("click", () => editors[name].focus());
   }
   updatePreview();
+  const nothingFocused = document.activeElement === null || document.activeElement === document.body;
+  if (justCreated && canEdit && nothingFocused) {
+    editors.headline.focusAtEnd();
+  }
   return editors;
 }
 
@@ -129,6 +142,9 @@ function parseTags(text: string): string[] {
   return [...new Set(text.split(",").map((t) => t.trim()).filter((t) => t.length > 0))];
 }
 
+let lastChangedNote = "";
+let detailsRefused = false;
+
 function showMetadata(metadata: DraftMetadata, changedBy: string | null): void {
   for (const key of Object.keys(metadataInputs) as MetadataKey[]) {
     const input = metadataInputs[key];
@@ -144,8 +160,18 @@ function showMetadata(metadata: DraftMetadata, changedBy: string | null): void {
     input.disabled = !canEdit;
   }
   if (changedBy) {
-    metadataNote.textContent = `Details last changed by ${changedBy}.`;
+    lastChangedNote = `Details last changed by ${changedBy}.`;
+    if (!detailsRefused) {
+      metadataNote.textContent = lastChangedNote;
+    }
   }
+}
+
+/** Said beside the details too: the message at the top of the page may be scrolled out of sight. */
+function showDetailsRefused(refused: boolean): void {
+  detailsRefused = refused;
+  metadataNote.textContent = refused ? "Your last change to the details was not saved: see the message at the top of the page." : lastChangedNote;
+  metadataNote.classList.toggle("error", refused);
 }
 
 function saveMetadata(key: MetadataKey): void {
@@ -182,7 +208,7 @@ const live = new LiveConnection("/hubs/staff");
 const session = new DraftSession(
   live,
   draftId,
-  { opened: open, metadataChanged: showMetadata, stateChanged: showState, error: showError, clearError },
+  { opened: open, metadataChanged: showMetadata, stateChanged: showState, detailsRefused: showDetailsRefused, error: showError, clearError },
   presenceList,
 );
 

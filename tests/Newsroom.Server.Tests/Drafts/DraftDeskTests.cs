@@ -47,6 +47,21 @@ public sealed class DraftDeskTests(SharedNewsroom newsroom)
         Assert.Equal(0, (await Listed(rosa, draftId)).GetProperty("editors").GetArrayLength());
     }
 
+    [Fact]
+    public async Task AHeadlineLongerThanADeskRow_IsListedCut_WithAnEllipsis()
+    {
+        using var rosa = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var headline = string.Concat(Enumerable.Repeat("Council votes to rebuild the harbour wall ", 10));
+        var fitting = new string('x', 200);
+
+        var cutId = await rosa.CreateDraftAsync(headline);
+        var fittingId = await rosa.CreateDraftAsync(fitting);
+
+        // A desk row keeps 200 characters of the headline (DraftSummary.MaxHeadlineLength), the ellipsis included.
+        Assert.Equal(headline[..199] + "…", (await Listed(rosa, cutId)).GetProperty("headline").GetString());
+        Assert.Equal(fitting, (await Listed(rosa, fittingId)).GetProperty("headline").GetString());
+    }
+
     private static async Task<JsonElement> Listed(StaffSession session, string draftId)
     {
         var list = await session.Http.GetFromJsonAsync<JsonElement>("/api/drafts");

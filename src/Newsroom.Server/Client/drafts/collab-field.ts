@@ -152,6 +152,12 @@ export class CollabField {
     this.view.focus();
   }
 
+  /** Focus, with the caret after the text: where someone picking up a headline typed on the desk goes on. */
+  focusAtEnd(): void {
+    this.view.dispatch({ selection: { anchor: this.view.state.doc.length } });
+    this.view.focus();
+  }
+
   /**
    * Refuses local edits the server would refuse: one that makes the field longer than its limit, or one
    * too large for a single push. Refused there, it would stop all saving until a reload; refused here,

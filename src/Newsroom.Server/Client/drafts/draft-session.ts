@@ -16,7 +16,8 @@ import {
   PresenceSelection,
 } from "./protocol";
 
-export type SyncState = "connecting" | "offline" | "saving" | "saved" | "error";
+/** "refused": everything is stored except the last change to the details, which the server refused. */
+export type SyncState = "connecting" | "offline" | "saving" | "saved" | "refused" | "error";
 
 /** What the page does with what the session learns. */
 export interface DraftSessionUi {
@@ -25,6 +26,8 @@ export interface DraftSessionUi {
   /** The metadata to show; values with local edits still on their way are already laid over it. */
   metadataChanged(metadata: DraftMetadata, changedBy: string | null): void;
   stateChanged(state: SyncState): void;
+  /** The server refused the last details sent (true), or details were saved since (false). */
+  detailsRefused(refused: boolean): void;
   /** A message from the server or about the session that the person must see. */
   error(message: string, offerReload: boolean): void;
   /** The last error was about one request, and a later one succeeded: it no longer applies. */
@@ -50,6 +53,8 @@ export class DraftSession implements ChannelSubscription {
   private busyShown = false;
   private metadataPending: Partial<DraftMetadata> = {};
   private metadataSending = false;
+  /** The server refused the last details sent; cleared when details are next saved. */
+  private metadataRefused = false;
   private metadata: DraftMetadata | null = null;
   private readonly roster: PresenceRoster;
   /** The field this editor's caret is in (or was last in). */
@@ -247,7 +252,10 @@ export class DraftSession implements ChannelSubscription {
     if (!this.online) {
       return "offline";
     }
-    return this.hasUnsavedChanges ? "saving" : "saved";
+    if (this.hasUnsavedChanges) {
+      return "saving";
+    }
+    return this.metadataRefused ? "refused" : "saved";
   }
 
   private dispatch(event: DraftEvent): void {
@@ -329,6 +337,7 @@ export class DraftSession implements ChannelSubscription {
     try {
       const metadata = await this.live.invoke<DraftMetadata>("SetMetadata", this.draftId, sent);
       this.forgetPending(sent);
+      this.setMetadataRefused(false);
       this.showMetadata(metadata, null);
       if (!this.fatal) {
         this.ui.clearError();
@@ -344,6 +353,7 @@ export class DraftSession implements ChannelSubscription {
       } else if (message !== null) {
         // Refused, not lost: sending the same again would be refused again.
         this.forgetPending(sent);
+        this.setMetadataRefused(true);
         this.ui.error(`The details were not saved: ${message}`, false);
         if (this.metadata) {
           this.showMetadata(this.metadata, null);
@@ -355,6 +365,13 @@ export class DraftSession implements ChannelSubscription {
     }
     if (sentOk) {
       void this.sendMetadata();
+    }
+  }
+
+  private setMetadataRefused(refused: boolean): void {
+    if (this.metadataRefused !== refused) {
+      this.metadataRefused = refused;
+      this.ui.detailsRefused(refused);
     }
   }
 

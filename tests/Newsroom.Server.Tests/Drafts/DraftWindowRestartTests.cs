@@ -116,7 +116,9 @@ public sealed class DraftWindowRestartTests
 
             foreach (var editor in editors)
             {
-                await editor.WaitUntilAsync(e => e.UnconfirmedCount == 0, _wait, "every edit confirmed");
+                // A refusal ("too far behind") ends the wait: the editor would never send its text again.
+                await editor.WaitUntilAsync(e => e.UnconfirmedCount == 0 || !e.Errors.IsEmpty, _wait, "every edit confirmed");
+                Assert.Empty(editor.Errors);
             }
 
             var stored = await rosa.ReadDraftAsync(draftId);

@@ -14,7 +14,7 @@ public interface IDraftLog
 
     /// <summary>
     /// Stores a snapshot that covers every batch up to its sequence; later loads start from it and read only
-    /// the batches after it. Old log segments may be kept for history.
+    /// the batches after it. Earlier log segments are kept: <see cref="LoadHistoryAsync"/> reads them back.
     /// </summary>
     Task WriteSnapshotAsync(DraftSnapshot snapshot, CancellationToken cancellationToken = default);
 

@@ -110,8 +110,10 @@ public sealed class DraftWindowRestartTests
             await server.RestartAsync();
             foreach (var editor in editors)
             {
-                // The furthest one resends before pulling: its push is based on the oldest version in the window.
-                await editor.ReconnectAsync(resendBeforePull: editor == editors[1]);
+                // "far" and "one" resend before pulling: "far"'s push is rebased over the oldest updates in the
+                // window, and "one"'s starts with its update already stored, which must be recognised, not
+                // applied twice. The others pull first.
+                await editor.ReconnectAsync(resendBeforePull: editor == editors[1] || editor == editors[^1]);
             }
 
             foreach (var editor in editors)

@@ -33,6 +33,7 @@ public sealed partial class DraftGrain
     {
         var before = _historyBefore;
         var reach = Math.Max(0, wanted.DurableVersion - Math.Max(1, _options.Window));
+        var started = _clock.GetTimestamp();
         IReadOnlyList<DraftLogBatch> batches;
         try
         {
@@ -56,7 +57,11 @@ public sealed partial class DraftGrain
         }
 
         _historyBefore = batches.Count > 0 ? batches[0].Sequence : 1;
+        LogHistoryRead(Id, batches.Count, batches.Sum(b => b.Updates.Count), before, _clock.GetElapsedTime(started).TotalMilliseconds);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Draft {DraftId}: read {Batches} earlier batches ({Updates} updates) before batch {Sequence} back from the log in {Milliseconds:0.0} ms")]
+    private partial void LogHistoryRead(string draftId, int batches, int updates, long sequence, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Draft {DraftId}: reading the batches before {Sequence} back from the log failed")]
     private partial void LogHistoryFailed(Exception exception, string draftId, long sequence);

@@ -159,13 +159,14 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
     {
         EnsureWritable();
         var sequencer = FieldOf(field);
+        var pushed = PushedUpdates.Parse(updates);
         if (sequencer.NeedsHistoryFor(baseVersion))
         {
             await ReachBack(sequencer, baseVersion);
             EnsureWritable();
         }
 
-        var accepted = sequencer.Accept(baseVersion, PushedUpdates.Parse(updates));
+        var accepted = sequencer.Accept(baseVersion, pushed);
         var version = sequencer.Version;
         if (accepted.Count == 0)
         {

@@ -103,6 +103,35 @@ public sealed class NewsroomServer : IAsyncDisposable
             $"the server at {BaseAddress} to start");
     }
 
+    /// <summary>
+    /// SIGTERM, as a service manager stops it: a graceful shutdown (grains deactivate, drafts write their
+    /// snapshots). Throws if it does not exit with 0 within <paramref name="timeout"/> (30 s by default); it is
+    /// killed then.
+    /// </summary>
+    public async Task StopAsync(TimeSpan? timeout = null)
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        var process = _process;
+        _process = null;
+        try
+        {
+            await process.SignalAsync("-TERM");
+            await process.Exited.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"The server stopped with exit code {process.ExitCode}:\n{process.Output}");
+            }
+        }
+        finally
+        {
+            await process.KillAsync();
+        }
+    }
+
     /// <summary><c>kill -9</c>: no graceful shutdown, no flushing.</summary>
     public async Task KillAsync()
     {

@@ -32,6 +32,9 @@ internal sealed class DraftFieldSequencer(DraftField field, int window)
 
     public int DurableVersion { get; private set; }
 
+    /// <summary>The oldest version pushes may be based on and pulls may start from.</summary>
+    public int WindowStart => _windowStart;
+
     /// <summary>The durable text (at <see cref="DurableVersion"/>).</summary>
     public DraftText Text => _text;
 
@@ -66,6 +69,57 @@ internal sealed class DraftFieldSequencer(DraftField field, int window)
 
         Append(new CollabUpdate(changes, entry.ClientId), entry.ChangesJson);
         MakeDurable(Version);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="version"/> is within the last window of updates but older than what is in memory:
+    /// after a reactivation the window starts at the snapshot, and the updates before it are in the log.
+    /// </summary>
+    public bool NeedsHistoryFor(int version) =>
+        version >= 0 && version < _windowStart && version >= DurableVersion - window;
+
+    /// <summary>
+    /// Puts this field's updates from earlier batches, read back from the log, in front of the window: in version
+    /// order, the last one ending at the window's start. Returns false and changes nothing when they no longer
+    /// reach it: the window was trimmed while they were read, so it already holds enough without them.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">They do not continue into this field's history.</exception>
+    public bool Prepend(IReadOnlyList<DraftLogEntry> earlier)
+    {
+        if (earlier.Count == 0 || earlier[^1].Version < _windowStart)
+        {
+            return false;
+        }
+
+        var name = DraftFields.Name(Field);
+        var first = earlier[0].Version;
+        if (earlier[^1].Version != _windowStart || first + earlier.Count - 1 != _windowStart)
+        {
+            throw new InvalidOperationException(
+                $"The log's earlier {name} updates run from version {first} to {earlier[^1].Version}, but the window starts at version {_windowStart}.");
+        }
+
+        var updates = new CollabUpdate[earlier.Count];
+        var length = _windowStartLength;
+        for (var i = earlier.Count - 1; i >= 0; i--)
+        {
+            var changes = ChangeSet.FromJson(earlier[i].ChangesJson);
+            if (changes.NewLength != length)
+            {
+                throw new InvalidOperationException(
+                    $"Logged {name} update {earlier[i].Version} leaves length {changes.NewLength}, but the next one applies to {length}.");
+            }
+
+            updates[i] = new CollabUpdate(changes, earlier[i].ClientId);
+            length = changes.Length;
+        }
+
+        _updates.InsertRange(0, updates);
+        _json.InsertRange(0, earlier.Select(e => e.ChangesJson));
+        _windowStart = first - 1;
+        _windowStartLength = length;
+        Trim();
+        return true;
     }
 
     /// <summary>

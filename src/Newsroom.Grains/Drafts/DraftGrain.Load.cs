@@ -4,8 +4,9 @@ namespace Newsroom.Grains.Drafts;
 
 public sealed partial class DraftGrain
 {
-    // The latest snapshot, then every batch after it. The replayed batches refill each field's window, so a
-    // client behind by less than what was logged after that snapshot can still push and pull after a restart.
+    // The latest snapshot, then every batch after it. The replayed batches refill each field's window; the
+    // rest of the window, before the snapshot, is read back from the log when a push or pull needs it
+    // (DraftGrain.History.cs).
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         _log = _logs.Open(Id);
@@ -21,6 +22,8 @@ public sealed partial class DraftGrain
             _metadata = _durableMetadata = snapshot.Metadata;
             _sequence = snapshot.Sequence;
         }
+
+        _historyBefore = _sequence + 1;
 
         foreach (var batch in recovery.Batches)
         {

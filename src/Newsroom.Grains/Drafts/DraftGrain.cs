@@ -153,7 +153,14 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
     {
         EnsureWritable();
         var sequencer = FieldOf(field);
-        var accepted = sequencer.Accept(baseVersion, PushedUpdates.Parse(updates));
+        var pushed = PushedUpdates.Parse(updates);
+        if (sequencer.NeedsHistoryFor(baseVersion))
+        {
+            await ReachBack(sequencer, baseVersion);
+            EnsureWritable();
+        }
+
+        var accepted = sequencer.Accept(baseVersion, pushed);
         var version = sequencer.Version;
         if (accepted.Count == 0)
         {
@@ -173,10 +180,16 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
         return new PushResult(version);
     }
 
-    public Task<PulledUpdates> Pull(DraftField field, int fromVersion)
+    public async Task<PulledUpdates> Pull(DraftField field, int fromVersion)
     {
         EnsureExists();
-        return Task.FromResult(FieldOf(field).Pull(fromVersion));
+        var sequencer = FieldOf(field);
+        if (sequencer.NeedsHistoryFor(fromVersion))
+        {
+            await ReachBack(sequencer, fromVersion);
+        }
+
+        return sequencer.Pull(fromVersion);
     }
 
     public async Task<DraftMetadata> SetMetadata(DraftMetadataChange change, DraftUser user)

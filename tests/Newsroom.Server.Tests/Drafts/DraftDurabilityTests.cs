@@ -20,8 +20,8 @@ public sealed class DraftDurabilityTests
         ["Newsroom__Drafts__SnapshotEvery"] = "40",
     };
 
-    // An editor that lagged behind the last snapshot when the server died would be told to reload (the
-    // window restarts at the snapshot); this test is about resending, so it keeps every update in the log.
+    // This test is about resending, so every update after the start is replayed from the log on reload;
+    // editors behind a snapshot are DraftWindowRestartTests' business.
     private static readonly Dictionary<string, string?> _snapshotNever = new()
     {
         ["Newsroom__Drafts__SnapshotEvery"] = "1000000",

@@ -23,6 +23,7 @@ internal sealed partial class BlobDraftLog
         }
 
         var after = snapshot?.Sequence ?? 0;
+        var firstSegment = segment;
         var batches = new List<DraftLogBatch>();
         long? previous = null;
         (_segment, _segmentExists, _position, _blocks) = (segment, false, 0, 0);
@@ -76,6 +77,7 @@ internal sealed partial class BlobDraftLog
         }
 
         _snapshotSequence = after;
+        (_historySegment, _historyBefore) = (firstSegment, after + 1);
         _pointerETag = pointer?.Details.ETag;
         _lastSequence = after + batches.Count;
         _loaded = true;

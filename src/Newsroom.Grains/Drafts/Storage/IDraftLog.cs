@@ -14,7 +14,17 @@ public interface IDraftLog
 
     /// <summary>
     /// Stores a snapshot that covers every batch up to its sequence; later loads start from it and read only
-    /// the batches after it. Old log segments may be kept for history.
+    /// the batches after it. Earlier log segments are kept: <see cref="LoadHistoryAsync"/> reads them back.
     /// </summary>
     Task WriteSnapshotAsync(DraftSnapshot snapshot, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads history the load left out: the batches before <paramref name="beforeSequence"/> (at most one past
+    /// the snapshot <see cref="LoadAsync"/> started from), going back through earlier log segments. Each batch goes
+    /// to <paramref name="enough"/>, newest first, and reading stops with the first one it accepts, or with the log's
+    /// first batch. Returns them in sequence order, ending at <paramref name="beforeSequence"/> - 1. It only reads,
+    /// so it may run while an append or a snapshot is in flight.
+    /// </summary>
+    Task<IReadOnlyList<DraftLogBatch>> LoadHistoryAsync(
+        long beforeSequence, Func<DraftLogBatch, bool> enough, CancellationToken cancellationToken = default);
 }

@@ -23,6 +23,7 @@ try
     app.MapNewsroomHubs();
     app.MapDeskApi();
     app.MapDraftsApi();
+    app.MapArticlesApi();
     app.MapRazorPages();
     app.Run();
     return 0;

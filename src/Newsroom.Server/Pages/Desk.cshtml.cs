@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Newsroom.Server.Auth;
+using Newsroom.Server.Realtime;
 
 namespace Newsroom.Server.Pages;
 
@@ -14,6 +15,9 @@ public sealed class DeskModel : PageModel
     public string DisplayName => User.FindFirstValue(ClaimTypes.Name) ?? "";
 
     public IEnumerable<string> Roles => User.FindAll(ClaimTypes.Role).Select(c => c.Value);
+
+    /// <summary>Moderators read drafts but may not create them: the page does not offer what would be refused.</summary>
+    public bool CanCreateDrafts => DraftArguments.CanEdit(User);
 
     public void OnGet()
     {

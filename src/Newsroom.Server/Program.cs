@@ -23,7 +23,7 @@ try
     app.MapNewsroomHubs();
     app.MapDeskApi();
     app.MapDraftsApi();
-    app.MapRazorPages();
+    app.MapNewsroomPages();
     app.Run();
     return 0;
 }

@@ -20,8 +20,8 @@ public sealed class SignInThrottle : IDisposable
         _addresses = Failures(options.FailuresPerAddress, options.Window);
     }
 
-    /// <summary>How long this user name or this address must wait, or null if it may try now.</summary>
-    public TimeSpan? RetryAfter(string userName, string address)
+    /// <summary>Why and how long this user name or this address must wait, or null if it may try now.</summary>
+    public SignInRefusal? Check(string userName, string address)
     {
         // Asking for no permit only looks: it succeeds while a failure is still allowed in this window.
         using var account = _accounts.AttemptAcquire(AccountKey(userName), 0);
@@ -31,9 +31,16 @@ public sealed class SignInThrottle : IDisposable
             return null;
         }
 
-        return new[] { account, client }
+        var retryAfter = new[] { account, client }
             .Select(lease => lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.Zero)
             .Max();
+        var reason = (account.IsAcquired, client.IsAcquired) switch
+        {
+            (false, false) => "the account and the address",
+            (false, true) => "the account",
+            _ => "the address",
+        };
+        return new SignInRefusal(retryAfter, reason);
     }
 
     public void Failed(string userName, string address)

@@ -31,10 +31,10 @@ public sealed partial class SignInModel(StaffDirectory staff, SignInThrottle thr
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
         // Checked before the password, and the right password is refused too: otherwise guessing goes on.
-        if (throttle.RetryAfter(userName, address) is { } wait)
+        if (throttle.Check(userName, address) is { } refusal)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            Throttled(logger, userName.Length > 64 ? userName[..64] : userName, address, seconds);
+            var seconds = Math.Max(1, (int)Math.Ceiling(refusal.RetryAfter.TotalSeconds));
+            Throttled(logger, refusal.Reason, userName.Length > 64 ? userName[..64] : userName, address, seconds);
             Error = $"Too many sign-in attempts; try again in {seconds} s.";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -61,6 +61,6 @@ public sealed partial class SignInModel(StaffDirectory staff, SignInThrottle thr
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/desk");
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused without checking the password: too many failures for account {Account} or from address {Address}; retry after {RetryAfterSeconds} s")]
-    private static partial void Throttled(ILogger logger, string account, string address, int retryAfterSeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused without checking the password: too many failures for {Throttled}; account {Account}, address {Address}, retry after {RetryAfterSeconds} s")]
+    private static partial void Throttled(ILogger logger, string throttled, string account, string address, int retryAfterSeconds);
 }

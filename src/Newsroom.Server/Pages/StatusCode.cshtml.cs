@@ -18,6 +18,8 @@ public sealed class StatusCodeModel : PageModel
 
     public bool IsMissingDraft { get; private set; }
 
+    public void OnPost(int code) => OnGet(code);
+
     public void OnGet(int code)
     {
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";

@@ -53,6 +53,19 @@ public sealed class NotFoundPageTests(SharedNewsroom newsroom)
     }
 
     [Fact]
+    public async Task FormPostedWithoutItsAntiforgeryToken_IsA400PageInTheLayout()
+    {
+        using var rosa = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+
+        using var response = await rosa.Http.PostAsync("/signout", new FormUrlEncodedContent([]));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<title>Bad request · Newsroom</title>", page, StringComparison.Ordinal);
+        Assert.Contains("reload the page and try again", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownApiAddress_KeepsAPlainAnswer_NotAPage()
     {
         using var rosa = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);

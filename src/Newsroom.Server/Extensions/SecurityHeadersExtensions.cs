@@ -5,8 +5,9 @@ public static class SecurityHeadersExtensions
     /// <summary>
     /// Scripts only from this site's own files (no inline script, no eval), nothing framed or embedded, and
     /// the hubs reached only on this origin; 'self' covers same-origin WebSockets in current browsers.
-    /// Styles allow 'unsafe-inline' for the style attributes the editor sets (remote carets, avatars in each
-    /// person's colour) and CodeMirror's injected styles; stylesheets still come only from here.
+    /// Styles allow 'unsafe-inline' because CodeMirror injects its base styles as &lt;style&gt; elements: under
+    /// style-src 'self' Chromium refused them and the editors lost their layout. Style sheets by address
+    /// still come only from here.
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +

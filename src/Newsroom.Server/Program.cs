@@ -24,7 +24,7 @@ try
     app.MapDeskApi();
     app.MapDraftsApi();
     app.MapArticlesApi();
-    app.MapRazorPages();
+    app.MapNewsroomPages();
     app.Run();
     return 0;
 }

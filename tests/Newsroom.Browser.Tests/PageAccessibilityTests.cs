@@ -20,6 +20,22 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
         Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help}")));
     }
 
+    [Theory]
+    [InlineData("/drafts/000000000000")]
+    [InlineData("/no-such-page")]
+    public async Task NotFoundPage_HasNoAxeViolations(string path)
+    {
+        var page = await newsroom.NewPageAsync();
+        await BrowserNewsroom.SignInAsync(page, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var response = await page.GotoAsync(path);
+        Assert.Equal(404, response!.Status);
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
+
+        var result = await page.RunAxe();
+
+        Assert.True(result.Violations.Length == 0, Describe(result));
+    }
+
     [Fact]
     public async Task DeskPage_HasNoAxeViolations()
     {

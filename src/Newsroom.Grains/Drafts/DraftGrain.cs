@@ -128,6 +128,8 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
         }
     }
 
+    public Task<bool> Exists() => Task.FromResult(_record.State.Exists);
+
     public Task<DraftView> Open(string connectionId, DraftUser user)
     {
         EnsureExists();

@@ -13,6 +13,10 @@ public interface IDraftGrain : IChannelOwner
     [Alias("create")]
     Task Create(DraftUser creator, string headline);
 
+    /// <summary>Whether the draft was created; the editor page answers 404 for one that was not.</summary>
+    [Alias("exists")]
+    Task<bool> Exists();
+
     /// <summary>The durable view; also shows <paramref name="connectionId"/> as present (presence is ephemeral).</summary>
     [Alias("open")]
     Task<DraftView> Open(string connectionId, DraftUser user);

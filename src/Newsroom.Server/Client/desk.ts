@@ -27,11 +27,15 @@ const drafts = new DeskDrafts(
   document.getElementById("draft-list") as HTMLElement,
   document.getElementById("draft-list-empty") as HTMLElement,
 );
-wireNewDraftForm(
-  document.getElementById("new-draft-form") as HTMLFormElement,
-  document.getElementById("new-draft-headline") as HTMLInputElement,
-  document.getElementById("new-draft-error") as HTMLElement,
-);
+// Only staff who may create drafts get the form (moderators do not).
+const newDraftForm = document.getElementById("new-draft-form") as HTMLFormElement | null;
+if (newDraftForm) {
+  wireNewDraftForm(
+    newDraftForm,
+    document.getElementById("new-draft-headline") as HTMLInputElement,
+    document.getElementById("new-draft-error") as HTMLElement,
+  );
+}
 
 const statusText: Record<LiveStatus, string> = {
   connecting: "Connecting…",

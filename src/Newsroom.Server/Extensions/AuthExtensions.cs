@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Newsroom.Server.Auth;
+using Newsroom.Server.Configuration;
 
 namespace Newsroom.Server.Extensions;
 
 public static class AuthExtensions
 {
-    /// <summary>Cookie sign-in for staff accounts from configuration; policies by role.</summary>
+    /// <summary>Cookie sign-in for staff accounts from configuration, throttled on failures; policies by role.</summary>
     public static WebApplicationBuilder AddNewsroomAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(StaffDirectory.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton(new SignInThrottle(SignInOptions.FromConfiguration(builder.Configuration)));
         builder.Services.AddSingleton<BlobKeyRepository>();
         builder.Services.AddDataProtection().SetApplicationName("newsroom");
         builder.Services.AddOptions<KeyManagementOptions>()

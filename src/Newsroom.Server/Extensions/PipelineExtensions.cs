@@ -6,13 +6,18 @@ public static class PipelineExtensions
 {
     public static WebApplication UseNewsroomPipeline(this WebApplication app)
     {
+        app.UseNewsroomSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
         }
 
-        app.UseStatusCodePages();
-        app.UseStaticFiles();
+        // A person who follows a wrong link gets a page in the site's layout; scripts and hubs keep short
+        // plain answers (and their own problem details).
+        app.UseWhen(
+            context => !IsForScripts(context.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseWhen(context => IsForScripts(context.Request.Path), scripts => scripts.UseStatusCodePages());
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -20,4 +25,18 @@ public static class PipelineExtensions
         app.UseAntiforgery();
         return app;
     }
+
+    /// <summary>
+    /// Static files from the build's manifest (compressed with brotli and gzip at build time, a year's cache
+    /// on fingerprinted addresses), and the pages, whose tag helpers render those fingerprinted addresses.
+    /// </summary>
+    public static WebApplication MapNewsroomPages(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+
+    private static bool IsForScripts(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health");
 }

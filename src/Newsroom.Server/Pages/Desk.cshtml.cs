@@ -6,7 +6,7 @@ using Newsroom.Server.Auth;
 namespace Newsroom.Server.Pages;
 
 [Authorize(Policy = NewsroomPolicies.Staff)]
-public sealed class DeskModel : PageModel
+public sealed class DeskModel(IAuthorizationService authorization) : PageModel
 {
     /// <summary>The whole newsroom's desk; section desks come with sections.</summary>
     public string DeskName => "newsroom";
@@ -15,7 +15,9 @@ public sealed class DeskModel : PageModel
 
     public IEnumerable<string> Roles => User.FindAll(ClaimTypes.Role).Select(c => c.Value);
 
-    public void OnGet()
-    {
-    }
+    /// <summary>Moderators read drafts but may not create them: the page does not offer what would be refused.</summary>
+    public bool CanCreateDrafts { get; private set; }
+
+    public async Task OnGetAsync() =>
+        CanCreateDrafts = (await authorization.AuthorizeAsync(User, NewsroomPolicies.EditDrafts)).Succeeded;
 }

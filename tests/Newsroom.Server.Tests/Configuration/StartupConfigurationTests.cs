@@ -72,6 +72,22 @@ public sealed class StartupConfigurationTests
         Assert.Contains("Newsroom:Channels:SubscriptionExpiry", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Newsroom__SignIn__FailuresPerAccount", "0", "Newsroom:SignIn:FailuresPerAccount (0) and Newsroom:SignIn:FailuresPerAddress (20) must be at least 1")]
+    [InlineData("Newsroom__SignIn__FailuresPerAddress", "-1", "Newsroom:SignIn:FailuresPerAccount (5) and Newsroom:SignIn:FailuresPerAddress (-1) must be at least 1")]
+    [InlineData("Newsroom__SignIn__Window", "00:00:00", "Newsroom:SignIn:Window (00:00:00) must be from 1 second to 1 day")]
+    [InlineData("Newsroom__SignIn__Window", "a minute", "Newsroom:SignIn is invalid")]
+    public async Task SignInThrottleSettingOutOfRange_StopsStartup_NamingTheSetting(string setting, string value, string expected)
+    {
+        var error = await FailedStart(new()
+        {
+            ["ConnectionStrings__AzureStorage"] = "UseDevelopmentStorage=true",
+            [setting] = value,
+        });
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
     private static async Task<string> FailedStart(Dictionary<string, string?> settings)
     {
         var environment = new Dictionary<string, string?>

@@ -13,6 +13,40 @@ namespace Newsroom.Grains.Tests.Drafts;
 [Collection(GrainClusterCollection.Name)]
 public sealed class DraftGrainPushTests(GrainCluster cluster)
 {
+    public static TheoryData<string, DraftField, int, DraftUpdate[], string> BadPushes => new()
+    {
+        // what, field, base version, updates, reason; the body is "Hello" at version 1.
+        { "length that does not fit", DraftField.Body, 1, [new("c", """[6,[0,"x"]]""")], "Update 0 applies to a document of length 6, but the body at version 1 has length 5." },
+        { "broken chain", DraftField.Body, 1, [Append("c", 5, "x"), Append("c", 5, "y")], "Update 1 applies to a document of length 5, but update 0 leaves length 6." },
+        { "two clients", DraftField.Body, 1, [Append("c", 5, "x"), Append("d", 6, "y")], "Update 1 comes from client 'd', update 0 from 'c'; a push holds one client's updates." },
+        { "base version from the future", DraftField.Body, 2, [Append("c", 5, "x")], "Base version 2 is out of range: the body is at version 1." },
+        { "negative base version", DraftField.Body, -1, [Append("c", 5, "x")], "Base version -1 is out of range: the body is at version 1." },
+        { "no updates", DraftField.Body, 1, [], "A push needs at least one update." },
+        { "missing client id", DraftField.Body, 1, [Append("", 5, "x")], "Update 0 needs a client id of 1 to 64 characters." },
+        { "not a change set", DraftField.Body, 1, [new("c", """{"keep":5}""")], "Update 0 is not a change set" },
+        { "headline over its limit", DraftField.Headline, 0, [Append("c", 0, new string('h', 1001))], "The headline may be at most 1000 characters long; this push would make it 1001." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadPushes))]
+    public async Task BadPush_IsRefusedWithTheReason_AndChangesNothing(string what, DraftField field, int baseVersion, DraftUpdate[] updates, string reason)
+    {
+        var (id, draft) = await cluster.CreateDraft();
+        await draft.Push(DraftField.Body, 0, [Append("witness", 0, "Hello")], Eddie);
+        await using var relay = await cluster.Listen(ChannelName.Draft(id));
+
+        var refused = await Assert.ThrowsAsync<DraftException>(() => draft.Push(field, baseVersion, updates, Rosa));
+        // Anything the refused push had published would arrive before what the next one publishes.
+        await draft.Push(DraftField.Body, 1, [Append("witness", 5, "!")], Eddie);
+        await relay.WaitFor<DraftUpdatesCommitted>();
+        var view = await draft.Open("reader", Rosa);
+
+        Assert.StartsWith(reason, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(["witness"], relay.Events<DraftUpdatesCommitted>().SelectMany(e => e.Event.Updates).Select(u => u.ClientId));
+        Assert.Equal(("", "", "Hello!"), (view.Text(DraftField.Headline), view.Text(DraftField.Standfirst), view.Text(DraftField.Body)));
+        Assert.True(cluster.Logs.Batches(id).Count == 2, $"{what}: a refused push must store nothing.");
+    }
+
     [Fact]
     public async Task LatePush_IsRebased_AndAResendIsDroppedByClientId()
     {

@@ -65,8 +65,8 @@ public sealed class DraftGrainGroupCommitTests(GrainCluster cluster)
         var next = draft.Push(DraftField.Headline, 1, [waiting], Eddie);
         await DraftAccepted.WaitForLength(draft, DraftField.Headline, 13);
         hold.Fail(new IOException("Storage went away."));
-        var refused = await Assert.ThrowsAsync<DraftException>(() => inFlight);
-        var refusedNext = await Assert.ThrowsAsync<DraftException>(() => next);
+        var refused = await Assert.ThrowsAsync<DraftException>(() => inFlight.WaitAsync(_wait));
+        var refusedNext = await Assert.ThrowsAsync<DraftException>(() => next.WaitAsync(_wait));
 
         // The activation goes and the next one reloads from the log; editors resend what was not confirmed.
         var resent = await Eventually.Until(

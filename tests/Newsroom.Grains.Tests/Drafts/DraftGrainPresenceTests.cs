@@ -110,7 +110,7 @@ public sealed class DraftGrainPresenceTests(GrainCluster cluster)
     }
 
     [Fact]
-    public async Task SilentConnection_ExpiresAfterThePresenceExpiry_AndPresenceIsNeverStored()
+    public async Task SilentConnection_ExpiresAfterThePresenceExpiry_WhileOneThatSendsHeartbeatsStays()
     {
         var (id, draft) = await cluster.CreateDraft("Quiet");
         await draft.Open("silent", Rosa);
@@ -133,8 +133,20 @@ public sealed class DraftGrainPresenceTests(GrainCluster cluster)
 
         Assert.Equal(["silent"], relay.Events<DraftPresenceLeft>().Select(e => e.Event.ConnectionId));
         Assert.Equal(["reader", "typing"], present);
+    }
+
+    [Fact]
+    public async Task Presence_IsNeverStored_SoAReactivatedDraftListsOnlyWhoCameSince()
+    {
+        var (_, draft) = await cluster.CreateDraft("Restarted");
+        await draft.Open("before", Rosa);
+        await draft.UpdatePresence("before", Rosa, new DraftCursor("headline", 0, 3));
+        await draft.Push(DraftField.Body, 0, [Append("a", 0, "Stored text")], Rosa);
 
         await cluster.Deactivate(draft);
-        Assert.Equal(["after"], (await draft.Open("after", Rosa)).Editors.Select(e => e.ConnectionId));
+        var view = await draft.Open("after", Eddie);
+
+        Assert.Equal(["after"], view.Editors.Select(e => e.ConnectionId));
+        Assert.Equal("Stored text", view.Text(DraftField.Body));
     }
 }

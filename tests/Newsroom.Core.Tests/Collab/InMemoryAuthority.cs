@@ -1,9 +1,14 @@
 using Newsroom.Core.Collab;
 using Newsroom.Testing;
+using Xunit;
 
 namespace Newsroom.Core.Tests.Collab;
 
-/// <summary>The central authority of the collab protocol, in memory: an update log and the document it produces.</summary>
+/// <summary>
+/// The central authority of the collab protocol, in memory: an update log and the document it produces. It
+/// rebases as the draft grain does (<see cref="SequentialRebase"/>) and delivers updates one at a time, as the
+/// grain's events reach browsers.
+/// </summary>
 internal sealed class InMemoryAuthority(string doc)
 {
     private readonly List<CollabUpdate> _log = [];
@@ -14,7 +19,7 @@ internal sealed class InMemoryAuthority(string doc)
 
     public IReadOnlyList<CollabUpdate> Push(int version, IReadOnlyList<CollabUpdate> updates)
     {
-        var appended = CollabAuthority.UpdatesToAppend(_log[version..], updates, Doc.Length);
+        var appended = SequentialRebase.UpdatesToAppend(_log[version..], updates);
         foreach (var update in appended)
         {
             _log.Add(update);
@@ -32,7 +37,7 @@ internal sealed class InMemoryAuthority(string doc)
     {
         if (peer.Version < _log.Count)
         {
-            peer.ReceiveBatch(Pull(peer.Version));
+            Assert.True(peer.Receive(peer.Version, Pull(peer.Version)));
         }
     }
 }

@@ -1,5 +1,5 @@
-// Conformance cases for Newsroom's C# port of @codemirror/state's ChangeSet algebra and
-// @codemirror/collab's rebaseUpdates, computed by the installed npm packages (the oracle).
+// Conformance cases for Newsroom's C# port of @codemirror/state's ChangeSet algebra and the
+// server's rebase of late pushes, computed by the installed npm packages (the oracle).
 //
 //   node generate-oracle.mjs --seed <uint32> --count <n> --out <file.jsonl> [--only <index>]
 //
@@ -222,9 +222,22 @@ function pairCase(rng, base) {
 
 const wireUpdate = update => ({ clientID: update.clientID, changes: json(update.changes) });
 
+// The draft grain's rebase (SequentialRebase in Newsroom.Core): over one accepted update at a time,
+// each step collab's own rebaseUpdates, which is what an editor does that receives updates one at a
+// time. Composing `over` first, as one rebaseUpdates call does, can order an insertion differently.
+function rebaseSequentially(updates, over) {
+  for (const update of over) {
+    if (updates.length === 0) break;
+    updates = rebaseUpdates(updates, [update]);
+  }
+  return updates;
+}
+
 // Mirrors codemirror's test-rebasing-collab.ts harness: an in-memory authority, real editor
-// states with the collab extension, and random type/send/receive events. A send from a client that
-// has not received its own confirmation resends updates that are already in the log.
+// states with the collab extension, and random type/send/receive events, with the authority and
+// the editors stepping one update at a time as the draft grain and the browsers do. A send from a
+// client that has not received its own confirmation resends updates that are already in the log.
+// Each stale push is also recorded as a "rebase" line with what the authority appended.
 function scenarioCase(rng, base, rebaseLines) {
   const startDoc = randomDoc(rng, 0.3), clients = ["a", "b", "c", "d"].slice(0, 2 + rng.int(3));
   const peers = {}, log = [], events = [];
@@ -236,7 +249,7 @@ function scenarioCase(rng, base, rebaseLines) {
     let appended = sendable;
     if (version !== log.length) {
       const over = log.slice(version);
-      appended = rebaseUpdates(sendable, over);
+      appended = rebaseSequentially(sendable, over);
       rebaseLines.push({
         ...base, kind: "rebase", scenarioIndex: base.index, version,
         updates: sendable.map(wireUpdate), over: over.map(wireUpdate), result: appended.map(wireUpdate),
@@ -251,7 +264,7 @@ function scenarioCase(rng, base, rebaseLines) {
 
   function receive(id) {
     const version = getSyncedVersion(peers[id]);
-    if (version < log.length) peers[id] = receiveUpdates(peers[id], log.slice(version)).state;
+    for (const update of log.slice(version)) peers[id] = receiveUpdates(peers[id], [update]).state;
     events.push({ type: "receive", client: id, doc: peers[id].doc.toString() });
   }
 

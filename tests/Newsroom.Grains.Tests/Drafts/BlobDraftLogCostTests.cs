@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using static Newsroom.Grains.Tests.Drafts.DraftLogSamples;
 
@@ -57,7 +58,7 @@ public sealed class BlobDraftLogCostTests(SharedAzurite storage, ITestOutputHelp
         Assert.True(written.Max() < 200, $"an append wrote up to {written.Max()} bytes for a one-character batch");
         Assert.True(written[^1] - written[0] <= 8, $"appends grew from {written[0]} to {written[^1]} bytes with history");
         Assert.Equal(pointer, (await snapshots.GetBlobClient($"{draft}/latest.json").GetPropertiesAsync()).Value.ETag);
-        Assert.Single(snapshots.GetBlobs(prefix: $"{draft}/snapshot-"));
+        Assert.Single(snapshots.GetBlobs(BlobTraits.None, BlobStates.None, $"{draft}/snapshot-", CancellationToken.None));
 
         latencies.Sort();
         output.WriteLine(

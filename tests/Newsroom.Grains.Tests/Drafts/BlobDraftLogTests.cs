@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Newsroom.Core.Changes;
 using Newsroom.Grains.Drafts;
@@ -181,7 +182,7 @@ public sealed class BlobDraftLogTests(SharedAzurite storage)
         AssertBatches(batches, (await factory.Open(draft).LoadAsync()).Batches);
         var segment = Assert.Single(await SegmentsAsync(draft));
         Assert.True(segment.Length < 1024, $"the segment holds {segment.Length} bytes: the large batch went into it");
-        var own = _blobs.GetBlobContainerClient("draft-logs").GetBlobs(prefix: $"{draft}/batch-000000000002-").Single();
+        var own = _blobs.GetBlobContainerClient("draft-logs").GetBlobs(BlobTraits.None, BlobStates.None, $"{draft}/batch-000000000002-", CancellationToken.None).Single();
         Assert.True(own.Properties.ContentLength > paste.Length, "the large batch's own blob holds all of it");
     }
 
@@ -210,7 +211,7 @@ public sealed class BlobDraftLogTests(SharedAzurite storage)
     {
         var container = _blobs.GetBlobContainerClient("draft-logs");
         var segments = new List<(string, int, long)>();
-        await foreach (var item in container.GetBlobsAsync(prefix: $"{draft}/log-"))
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{draft}/log-", CancellationToken.None))
         {
             var properties = await container.GetAppendBlobClient(item.Name).GetPropertiesAsync();
             segments.Add((item.Name, properties.Value.BlobCommittedBlockCount, properties.Value.ContentLength));

@@ -95,32 +95,7 @@ public sealed partial class DraftPushValidationTests(SharedNewsroom newsroom)
         Assert.EndsWith("Draft 0123456789ab does not exist.", open.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task LatePush_IsRebased_AndAResendIsDroppedByClientId()
-    {
-        using var rosa = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        var draftId = await rosa.CreateDraftAsync("");
-        await using var connection = rosa.Connect();
-        await connection.StartAsync();
-        await connection.InvokeAsync<JsonElement>("OpenDraft", draftId);
-
-        var first = await Push(connection, draftId, 0, """[{"clientId":"a","changes":[[0,"world"]]}]""");
-        // Made against version 0 by another editor: rebased over "world", not refused.
-        var late = await Push(connection, draftId, 0, """[{"clientId":"b","changes":[[0,"hello "]]}]""");
-        // "a" resends its update from version 0, as after a lost answer: dropped, not applied twice.
-        var resend = await Push(connection, draftId, 0, """[{"clientId":"a","changes":[[0,"world"]]}]""");
-        var view = await rosa.ReadDraftAsync(draftId);
-
-        Assert.Equal((1, 2, 2), (first, late, resend));
-        Assert.Equal(2, view.GetProperty("fields").GetProperty("body").GetProperty("version").GetInt32());
-        Assert.Equal("worldhello ", view.GetProperty("fields").GetProperty("body").GetProperty("text").GetString());
-    }
-
     internal static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
-
-    internal static async Task<int> Push(HubConnection connection, string draftId, int baseVersion, string updatesJson) =>
-        (await connection.InvokeAsync<JsonElement>("PushUpdates", draftId, "body", baseVersion, Parse(updatesJson)))
-            .GetProperty("version").GetInt32();
 
     private static string Fields(JsonElement view) => view.GetProperty("fields").GetRawText();
 

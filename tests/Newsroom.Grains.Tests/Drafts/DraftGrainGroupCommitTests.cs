@@ -39,11 +39,11 @@ public sealed class DraftGrainGroupCommitTests(GrainCluster cluster)
         Assert.Equal(["a"], batches[0].Updates.Select(u => u.ClientId));
         Assert.Equal(["b", "c"], batches[1].Updates.Select(u => u.ClientId).Order());
         Assert.Equal([1, 2, 1], versions.Select(v => v.Version));
-        // One event per field and batch, each under its batch's sequence. Two events of one batch may reach an
-        // observer in either order (seen here: the standfirst's first); clients order them by fromVersion.
-        Assert.Equal([1L, 2L, 2L], heard.Select(h => h.Version));
+        // One event per field and batch, each under the channel's next version. Two events of one batch may reach an
+        // observer in either order (seen here: the standfirst's first); clients order them by version.
+        Assert.Equal([1L, 2L, 3L], heard.Select(h => h.Version).Order());
         Assert.Equal(
-            ["1 headline from 0: a", "2 headline from 1: b", "2 standfirst from 0: c"],
+            ["1 headline from 0: a", "2 headline from 1: b", "3 standfirst from 0: c"],
             heard.Select(h => h.Event is DraftUpdatesCommitted u
                 ? $"{h.Version} {u.Field} from {u.FromVersion}: {string.Join(",", u.Updates.Select(x => x.ClientId))}"
                 : $"{h.Version} {h.Event}").Order(StringComparer.Ordinal));

@@ -9,7 +9,7 @@ public sealed class DraftSummaryTests
     private const int Max = DraftSummary.MaxHeadlineLength;
 
     [Fact]
-    public void A_headline_that_fits_is_listed_whole()
+    public void AHeadlineThatFits_IsListedWhole()
     {
         var headline = new string('a', Max);
 
@@ -18,7 +18,7 @@ public sealed class DraftSummaryTests
     }
 
     [Fact]
-    public void A_longer_headline_is_cut_to_the_row_and_ends_with_an_ellipsis()
+    public void ALongerHeadline_IsCutToTheRow_AndEndsWithAnEllipsis()
     {
         var headline = string.Concat(Enumerable.Repeat("Council votes ", 30));
 
@@ -29,7 +29,7 @@ public sealed class DraftSummaryTests
     }
 
     [Fact]
-    public void A_cut_leaves_out_the_space_before_the_ellipsis_and_never_halves_a_surrogate_pair()
+    public void ACut_LeavesOutTheSpaceBeforeTheEllipsis_AndNeverHalvesASurrogatePair()
     {
         var spaced = new string('a', Max - 3) + "  " + new string('b', 10);
         var emoji = new string('a', Max - 2) + "\U0001F30A" + new string('b', 10);

@@ -10,7 +10,7 @@ public sealed class TableDeskDraftStoreTests(SharedAzurite storage)
     private static readonly DateTimeOffset _noon = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Saved_drafts_load_back_without_their_editors_and_a_second_save_replaces_the_first()
+    public async Task SavedDrafts_LoadBackWithoutTheirEditors_AndASecondSaveReplacesTheFirst()
     {
         var store = Store();
         var desk = UniqueDesk();
@@ -28,7 +28,7 @@ public sealed class TableDeskDraftStoreTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task Desks_do_not_see_each_others_drafts()
+    public async Task Desks_DoNotSeeEachOthersDrafts()
     {
         var store = Store();
         var (world, sport) = (UniqueDesk(), UniqueDesk());
@@ -40,7 +40,7 @@ public sealed class TableDeskDraftStoreTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task More_drafts_than_one_grain_state_row_could_hold_all_load_back()
+    public async Task MoreDraftsThanOneGrainStateRowCouldHold_AllLoadBack()
     {
         // 4,000 summaries with 200-character headlines: about 1 MiB, an Azure Table row's limit, and more
         // than one page of a query (1,000 rows).

@@ -12,7 +12,7 @@ public sealed class BlobDraftLogCostTests(SharedAzurite storage, ITestOutputHelp
     private const int History = 2_000;
 
     [Fact]
-    public async Task An_append_writes_one_block_of_just_its_batch_however_long_the_document_and_history()
+    public async Task AnAppend_WritesOneBlockOfJustItsBatch_HoweverLongTheDocumentAndHistory()
     {
         var blobs = storage.Blobs;
         var draft = SharedAzurite.UniqueDraftId("cost");

@@ -15,7 +15,7 @@ public sealed class BlobDraftLogHistoryTests(SharedAzurite storage)
     private readonly BlobServiceClient _blobs = storage.Blobs;
 
     [Fact]
-    public async Task History_spans_several_segments_in_order_and_stops_reading_once_it_has_enough()
+    public async Task History_SpansSeveralSegmentsInOrder_AndStopsReadingOnceItHasEnough()
     {
         var draft = SharedAzurite.UniqueDraftId("history");
         var factory = Factory(_blobs, maxBlocksPerSegment: 3);
@@ -47,7 +47,7 @@ public sealed class BlobDraftLogHistoryTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task History_reaches_back_to_segment_zero_when_nothing_is_enough()
+    public async Task History_WhenNothingIsEnough_ReachesBackToSegmentZero()
     {
         var draft = SharedAzurite.UniqueDraftId("history-all");
         var factory = Factory(_blobs, maxBlocksPerSegment: 4);
@@ -65,7 +65,7 @@ public sealed class BlobDraftLogHistoryTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task History_before_a_snapshot_behind_the_end_of_the_log_starts_in_the_segment_it_shares_with_the_log()
+    public async Task History_BeforeASnapshotBehindTheEndOfTheLog_StartsInTheSegmentItSharesWithTheLog()
     {
         var draft = SharedAzurite.UniqueDraftId("history-behind");
         var factory = Factory(_blobs, maxBlocksPerSegment: 3);
@@ -82,7 +82,7 @@ public sealed class BlobDraftLogHistoryTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task History_skips_the_segment_a_snapshot_opened_but_never_created()
+    public async Task History_SkipsTheSegmentASnapshotOpenedButNeverCreated()
     {
         var draft = SharedAzurite.UniqueDraftId("history-no-segment");
         var factory = Factory(_blobs);
@@ -98,7 +98,7 @@ public sealed class BlobDraftLogHistoryTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task History_reads_a_large_batch_from_its_own_blob()
+    public async Task History_ReadsALargeBatchFromItsOwnBlob()
     {
         var draft = SharedAzurite.UniqueDraftId("history-large");
         var factory = Factory(_blobs, maxBlockBytes: 1024);
@@ -116,7 +116,7 @@ public sealed class BlobDraftLogHistoryTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task History_with_an_earlier_segment_missing_is_refused_as_damage_and_a_later_start_than_the_load_as_a_mistake()
+    public async Task History_WithAnEarlierSegmentMissing_IsRefusedAsDamage_AndALaterStartThanTheLoadAsAMistake()
     {
         var draft = SharedAzurite.UniqueDraftId("history-gap");
         var factory = Factory(_blobs, maxBlocksPerSegment: 3);

@@ -8,7 +8,7 @@ namespace Newsroom.Grains.Tests.Drafts;
 public sealed class BlobDraftLogRestartTests
 {
     [Fact]
-    public async Task The_log_survives_a_storage_restart_and_takes_appends_after_it()
+    public async Task TheLog_SurvivesAStorageRestart_AndTakesAppendsAfterIt()
     {
         await using var azurite = await Azurite.StartAsync();
         var draft = SharedAzurite.UniqueDraftId("restart");

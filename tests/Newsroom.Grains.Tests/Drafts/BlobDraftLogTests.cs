@@ -13,7 +13,7 @@ public sealed class BlobDraftLogTests(SharedAzurite storage)
     private readonly BlobServiceClient _blobs = storage.Blobs;
 
     [Fact]
-    public async Task Appended_batches_load_back_exactly_and_in_order()
+    public async Task AppendedBatches_LoadBackExactly_AndInOrder()
     {
         var draft = SharedAzurite.UniqueDraftId("round-trip");
         var factory = Factory(_blobs);
@@ -50,7 +50,7 @@ public sealed class BlobDraftLogTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task A_load_returns_the_snapshot_and_only_the_batches_after_it()
+    public async Task ALoad_ReturnsTheSnapshot_AndOnlyTheBatchesAfterIt()
     {
         var draft = SharedAzurite.UniqueDraftId("snapshot");
         var factory = Factory(_blobs);
@@ -72,7 +72,7 @@ public sealed class BlobDraftLogTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task A_snapshot_behind_the_end_of_the_log_keeps_the_batches_after_it()
+    public async Task ASnapshotBehindTheEndOfTheLog_KeepsTheBatchesAfterIt()
     {
         var draft = SharedAzurite.UniqueDraftId("behind");
         var factory = Factory(_blobs, maxBlocksPerSegment: 3);
@@ -89,7 +89,7 @@ public sealed class BlobDraftLogTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task The_log_rolls_to_a_new_segment_when_one_is_full()
+    public async Task TheLog_RollsToANewSegment_WhenOneIsFull()
     {
         var draft = SharedAzurite.UniqueDraftId("roll");
         var factory = Factory(_blobs, maxBlocksPerSegment: 3);
@@ -118,7 +118,7 @@ public sealed class BlobDraftLogTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task A_roll_cut_short_before_its_snapshot_leaves_an_empty_segment_that_takes_the_next_append()
+    public async Task ARollCutShortBeforeItsSnapshot_LeavesAnEmptySegment_ThatTakesTheNextAppend()
     {
         var draft = SharedAzurite.UniqueDraftId("empty-segment");
         var factory = Factory(_blobs);
@@ -145,7 +145,7 @@ public sealed class BlobDraftLogTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task A_snapshot_whose_next_segment_was_never_created_loads_and_takes_appends()
+    public async Task ASnapshotWhoseNextSegmentWasNeverCreated_Loads_AndTakesAppends()
     {
         var draft = SharedAzurite.UniqueDraftId("no-segment");
         var factory = Factory(_blobs);
@@ -168,7 +168,7 @@ public sealed class BlobDraftLogTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task A_batch_larger_than_one_block_is_stored_whole_in_a_blob_of_its_own()
+    public async Task ABatchLargerThanOneBlock_IsStoredWhole_InABlobOfItsOwn()
     {
         var draft = SharedAzurite.UniqueDraftId("large");
         var factory = Factory(_blobs, maxBlockBytes: 1024);
@@ -187,7 +187,7 @@ public sealed class BlobDraftLogTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task Out_of_order_calls_are_refused_without_touching_storage()
+    public async Task OutOfOrderCalls_AreRefused_WithoutTouchingStorage()
     {
         var draft = SharedAzurite.UniqueDraftId("refused");
         var log = Factory(_blobs).Open(draft);

@@ -12,7 +12,7 @@ public sealed class BlobDraftLogWriterTests(SharedAzurite storage)
     private readonly BlobServiceClient _blobs = storage.Blobs;
 
     [Fact]
-    public async Task A_stale_writer_cannot_append_after_another_writer_has()
+    public async Task AStaleWriter_CannotAppend_AfterAnotherWriterHas()
     {
         var draft = SharedAzurite.UniqueDraftId("stale-append");
         var factory = Factory(_blobs);
@@ -30,7 +30,7 @@ public sealed class BlobDraftLogWriterTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task A_stale_writer_cannot_append_to_a_segment_another_writer_closed_for_a_snapshot()
+    public async Task AStaleWriter_CannotAppendToASegment_AnotherWriterClosedForASnapshot()
     {
         var draft = SharedAzurite.UniqueDraftId("stale-closed");
         var factory = Factory(_blobs);
@@ -50,7 +50,7 @@ public sealed class BlobDraftLogWriterTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task A_stale_writer_cannot_publish_a_snapshot_that_skips_another_writers_batches()
+    public async Task AStaleWriter_CannotPublishASnapshot_ThatSkipsAnotherWritersBatches()
     {
         var draft = SharedAzurite.UniqueDraftId("stale-snapshot");
         var factory = Factory(_blobs);
@@ -68,7 +68,7 @@ public sealed class BlobDraftLogWriterTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task Two_writers_that_both_find_the_next_segment_missing_cannot_both_start_it()
+    public async Task TwoWritersThatBothFindTheNextSegmentMissing_CannotBothStartIt()
     {
         var draft = SharedAzurite.UniqueDraftId("missing-segment");
         var factory = Factory(_blobs);
@@ -89,7 +89,7 @@ public sealed class BlobDraftLogWriterTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task An_append_whose_response_was_lost_and_retried_by_the_client_is_stored_once()
+    public async Task AnAppendWhoseResponseWasLost_AndRetriedByTheClient_IsStoredOnce()
     {
         var draft = SharedAzurite.UniqueDraftId("lost-response");
         var lose = new LoseOneAppendResponse();

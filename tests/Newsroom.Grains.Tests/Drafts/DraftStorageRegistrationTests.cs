@@ -10,7 +10,7 @@ public sealed class DraftStorageRegistrationTests
     private const string Unused = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=AAAA;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;";
 
     [Fact]
-    public void The_registration_provides_a_blob_log_factory_with_the_configured_options()
+    public void TheRegistration_ProvidesABlobLogFactory_WithTheConfiguredOptions()
     {
         var services = new ServiceCollection()
             .AddNewsroomDraftStorage(_ => new BlobServiceClient(Unused))
@@ -26,7 +26,7 @@ public sealed class DraftStorageRegistrationTests
     [InlineData("draft-logs", 50_001, 4_194_304, "MaxBlocksPerSegment")]
     [InlineData("draft-logs", 1, 4_194_304, "MaxBlocksPerSegment")]
     [InlineData("draft-logs", 40_000, 100, "MaxBlockBytes")]
-    public void Options_that_storage_would_refuse_are_refused_up_front(string container, int maxBlocks, int maxBytes, string setting)
+    public void OptionsThatStorageWouldRefuse_AreRefusedUpFront(string container, int maxBlocks, int maxBytes, string setting)
     {
         var options = new DraftLogOptions { LogContainer = container, MaxBlocksPerSegment = maxBlocks, MaxBlockBytes = maxBytes };
         var services = new ServiceCollection().AddNewsroomDraftStorage(_ => new BlobServiceClient(Unused)).Configure<DraftLogOptions>(o =>

@@ -1,3 +1,4 @@
+using Newsroom.Core.Accounts;
 using Newsroom.Core.Changes;
 using Newsroom.Core.Documents;
 using Newsroom.Core.Publishing;

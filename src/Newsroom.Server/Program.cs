@@ -15,6 +15,7 @@ try
     builder.AddNewsroomAuth();
     builder.AddNewsroomRealtime();
     builder.AddNewsroomHealth();
+    builder.AddNewsroomReading();
     builder.Services.AddRazorPages();
 
     var app = builder.Build();
@@ -23,6 +24,7 @@ try
     app.MapNewsroomHubs();
     app.MapDeskApi();
     app.MapDraftsApi();
+    app.MapReadingApi();
     app.MapRazorPages();
     app.Run();
     return 0;

@@ -14,6 +14,7 @@ public static class PipelineExtensions
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseReaderSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseGuestIdentity();

@@ -46,9 +46,10 @@ public sealed class ArticleModel(IGrainFactory grains) : PageModel
     }
 
     /// <summary>The story as schema.org <c>NewsArticle</c>, JSON-encoded for a <c>&lt;script type="application/ld+json"&gt;</c> block.</summary>
-    public string JsonLd()
+    public string JsonLd() => JsonLd(Article!, CanonicalUrl);
+
+    public static string JsonLd(ArticleView article, string canonicalUrl)
     {
-        var article = Article!;
         var content = article.Current.Content;
         return JsonSerializer.Serialize(
             new Dictionary<string, object>
@@ -62,7 +63,7 @@ public sealed class ArticleModel(IGrainFactory grains) : PageModel
                 ["author"] = new Dictionary<string, string> { ["@type"] = "Person", ["name"] = content.Byline },
                 ["articleSection"] = content.Section,
                 ["keywords"] = content.Tags,
-                ["mainEntityOfPage"] = CanonicalUrl,
+                ["mainEntityOfPage"] = canonicalUrl,
             },
             _jsonLd);
     }

@@ -67,7 +67,7 @@ function swap(fresh: HTMLElement): void {
 
 function announce(fresh: HTMLElement): void {
   const at = new Date(fresh.dataset.latestAt ?? "");
-  const time = Number.isNaN(at.getTime()) ? "" : ` ${at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`;
+  const time = Number.isNaN(at.getTime()) ? "" : ` ${at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23" })}`;
   if (fresh.dataset.withdrawn === "true") {
     banner.textContent = "This story has been withdrawn.";
   } else {

@@ -80,6 +80,29 @@ public sealed class ReaderPageTests(BrowserNewsroom newsroom)
         Assert.Equal(1, await page.Locator("script[type='application/ld+json']").CountAsync());
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/sections/city")]
+    public async Task ListingPage_GoesLive_WithoutAnyContentSecurityPolicyViolation(string path)
+    {
+        var page = await newsroom.NewPageAsync();
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync(path);
+
+        // Live: the listing's script ran and joined stories:newsroom on the reader hub.
+        await Assertions.Expect(page.Locator("#main")).ToHaveAttributeAsync("data-live", "live");
+        Assert.Empty(violations);
+        await Assertions.Expect(page.Locator("#story-list > li").First).ToBeVisibleAsync();
+    }
+
     private static string Describe(AxeResult result) =>
         string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
 }

@@ -8,7 +8,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const outdir = join(here, "..", "wwwroot", "js");
 
 await build({
-  entryPoints: { desk: join(here, "desk.ts"), editor: join(here, "editor.ts"), article: join(here, "article.ts") },
+  entryPoints: { desk: join(here, "desk.ts"), editor: join(here, "editor.ts"), article: join(here, "article.ts"), stories: join(here, "stories.ts") },
   outdir,
   bundle: true,
   format: "esm",

@@ -15,6 +15,7 @@ try
     builder.AddNewsroomAuth();
     builder.AddNewsroomRealtime();
     builder.AddNewsroomHealth();
+    builder.AddNewsroomReading();
     builder.Services.AddRazorPages();
 
     var app = builder.Build();
@@ -24,6 +25,7 @@ try
     app.MapDeskApi();
     app.MapDraftsApi();
     app.MapArticlesApi();
+    app.MapReadingApi();
     app.MapNewsroomPages();
     app.Run();
     return 0;

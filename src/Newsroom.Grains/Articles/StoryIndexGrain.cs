@@ -12,20 +12,26 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
     public const int MaxPageSize = 100;
 
     private readonly IStoryStore _store;
+    private readonly TimeProvider _clock;
     private readonly LiveChannel _channel;
     private readonly Dictionary<string, StorySummary> _stories = new(StringComparer.Ordinal);
 
     // Live stories newest first; rebuilt lazily after a change, so a burst of publishes sorts once.
     private List<StorySummary>? _newestFirst;
 
-    public StoryIndexGrain(IStoryStore store, IOptions<ChannelOptions> channelOptions, ILogger<StoryIndexGrain> logger)
+    public StoryIndexGrain(IStoryStore store, IOptions<ChannelOptions> channelOptions, TimeProvider clock, ILogger<StoryIndexGrain> logger)
     {
         _store = store;
+        _clock = clock;
         _channel = new LiveChannel(ChannelName.Stories(this.GetPrimaryKeyString()), channelOptions.Value.SubscriptionExpiry, logger);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Nothing stores the channel's version, so each activation numbers from the time it started: later than any
+        // version an earlier activation reached (a listing changes far less than once a millisecond), so an open page
+        // sees a jump, not a repeat, and reloads.
+        _channel.ContinueFrom(_clock.GetUtcNow().ToUnixTimeMilliseconds());
         foreach (var story in await _store.LoadAsync(this.GetPrimaryKeyString(), cancellationToken))
         {
             _stories[story.Slug] = story;

@@ -8,7 +8,8 @@ namespace Newsroom.Server.Extensions;
 
 public static class HealthExtensions
 {
-    private const string ReadyTag = "ready";
+    /// <summary>Checks with this tag must pass for <c>/health/ready</c>.</summary>
+    public const string ReadyTag = "ready";
 
     public static WebApplicationBuilder AddNewsroomHealth(this WebApplicationBuilder builder)
     {

@@ -6,7 +6,6 @@ public static class PipelineExtensions
 {
     public static WebApplication UseNewsroomPipeline(this WebApplication app)
     {
-        app.UseNewsroomSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -19,6 +18,7 @@ public static class PipelineExtensions
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseWhen(context => IsForScripts(context.Request.Path), scripts => scripts.UseStatusCodePages());
         app.UseRouting();
+        app.UseNewsroomSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseGuestIdentity();

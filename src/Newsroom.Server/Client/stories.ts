@@ -1,0 +1,59 @@
+import { LiveConnection } from "./live/live-connection";
+
+// Front and section pages: when a story is published, updated or withdrawn, the listing is fetched again as the
+// server renders it (this very address) and swapped in, so a new story appears at the top without a reload.
+// The page is complete without this script.
+
+const channel = "stories:newsroom";
+let joined = false;
+let swaps: Promise<void> = Promise.resolve();
+
+const stories = (): HTMLElement => document.getElementById("stories") as HTMLElement;
+const shownVersion = (): number => Number(stories().dataset.version ?? "0");
+
+async function refresh(): Promise<number> {
+  const response = await fetch(location.pathname + location.search, { cache: "no-store" });
+  if (!response.ok) {
+    throw new Error(`The listing did not load: ${response.status}`);
+  }
+  const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById("stories");
+  if (!fresh) {
+    throw new Error("The listing is missing from the answer.");
+  }
+  // The story index numbers its events anew after a restart: any other version is news.
+  if (Number(fresh.dataset.version) !== shownVersion()) {
+    stories().replaceWith(document.importNode(fresh, true));
+  }
+  return shownVersion();
+}
+
+function queueRefresh(): Promise<number> {
+  const next = swaps.then(refresh);
+  swaps = next.then(() => undefined, () => undefined);
+  return next;
+}
+
+const live = new LiveConnection("/hubs/reader", (status) => {
+  (document.getElementById("main") as HTMLElement).dataset.live = status;
+});
+
+live.channel(channel, {
+  async load() {
+    if (!joined) {
+      joined = true;
+      // The page is current at its version: fetch the listing only if something happened since it was rendered.
+      const missed = await live
+        .invoke<{ events: unknown[] | null }>("CatchUp", channel, shownVersion())
+        .catch(() => ({ events: null }));
+      if (missed.events !== null && missed.events.length === 0) {
+        return shownVersion();
+      }
+    }
+    return queueRefresh();
+  },
+  apply() {
+    void queueRefresh().catch(() => undefined);
+  },
+});
+
+void live.start();

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Newsroom.Server.Extensions;
+
+namespace Newsroom.Server.Pages;
+
+[ReaderPage]
+public sealed class IndexModel(IGrainFactory grains) : PageModel
+{
+    public StoryListing? Listing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? page)
+    {
+        Listing = await StoryListing.LoadAsync(grains, "/", null, page);
+        if (Listing is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return Page();
+    }
+}

@@ -17,7 +17,8 @@ public sealed class SecurityHeadersTests(SharedNewsroom newsroom)
             Assert.True(response.Headers.TryGetValues("Content-Security-Policy", out var csp), $"{path}: no Content-Security-Policy");
             var policy = Assert.Single(csp);
             var directives = policy.Split(';', StringSplitOptions.TrimEntries).ToHashSet();
-            Assert.Contains("script-src 'self'", directives);
+            // Reader pages are held tighter than staff pages: scripts from /js/ only.
+            Assert.Contains(path == "/" ? $"script-src {newsroom.Server.BaseAddress.GetLeftPart(UriPartial.Authority)}/js/" : "script-src 'self'", directives);
             Assert.Contains("connect-src 'self'", directives);
             Assert.Contains("object-src 'none'", directives);
             Assert.Contains("base-uri 'self'", directives);

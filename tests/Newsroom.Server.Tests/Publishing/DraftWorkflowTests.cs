@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Newsroom.Server.Tests.Publishing;
 
 /// <summary>Every step from every status, by every role, through the real staff hub: taken where the rules allow it, refused with a reason and nothing changed where not.</summary>
-public sealed class DraftWorkflowTests(SharedNewsroom shared)
+public sealed class DraftWorkflowTests(PublishingNewsroom shared) : IClassFixture<PublishingNewsroom>
 {
     // How the admin brings a fresh story to each status before someone tries a step from there.
     private static readonly Dictionary<string, string[]> _pathTo = new()

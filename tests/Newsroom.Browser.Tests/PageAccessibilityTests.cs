@@ -87,6 +87,60 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
         Assert.True(result.Violations.Length == 0, Describe(result));
     }
 
+    [Theory]
+    [InlineData(360)]
+    [InlineData(1280)]
+    public async Task EditorPage_WithStatusPanelHistoryAndTheNoteDialogOpen_HasNoAxeViolations_AndNoSidewaysScroll(int width)
+    {
+        using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var draftId = await rosaSession.CreateDraftAsync("Accessible workflow");
+        await DraftWorkflowEditorTests.TakeStepAsync(rosaSession, draftId, "submit");
+        var page = await newsroom.OpenEditorAsync(StaffSession.Editor, draftId);
+        await page.SetViewportSizeAsync(width, 800);
+        await Assertions.Expect(DraftWorkflowEditorTests.History(page)).ToHaveCountAsync(1);
+        await Assertions.Expect(DraftWorkflowEditorTests.StepButtons(page)).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#word-count")).ToHaveTextAsync("0 words · 0 min read");
+
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0, Describe(result));
+        Assert.Equal("", await SidewaysScrollAsync(page));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send back" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Send back" })).ToBeVisibleAsync();
+        var withDialog = await page.RunAxe();
+        Assert.True(withDialog.Violations.Length == 0, Describe(withDialog));
+        Assert.Equal("", await SidewaysScrollAsync(page));
+    }
+
+    [Theory]
+    [InlineData(360)]
+    [InlineData(1280)]
+    public async Task DeskPage_WithStatusesFiltersAndTheArchivedView_HasNoAxeViolations_AndNoSidewaysScroll(int width)
+    {
+        using var eddieSession = await newsroom.Server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
+        var archived = await eddieSession.CreateDraftAsync("Accessible archive");
+        await DraftWorkflowEditorTests.TakeStepAsync(eddieSession, archived, "archive");
+        var page = await newsroom.NewPageAsync();
+        await page.SetViewportSizeAsync(width, 800);
+        await BrowserNewsroom.SignInAsync(page, StaffSession.Editor.UserName, StaffSession.Editor.Password);
+        await Assertions.Expect(page.Locator("#draft-list .status-badge").First).ToBeVisibleAsync();
+
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0, Describe(result));
+        Assert.Equal("", await SidewaysScrollAsync(page));
+
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Archived" }).CheckAsync();
+        await Assertions.Expect(page.Locator($"#draft-list li[data-draft-id='{archived}'] button")).ToBeVisibleAsync();
+        var archivedView = await page.RunAxe();
+        Assert.True(archivedView.Violations.Length == 0, Describe(archivedView));
+        Assert.Equal("", await SidewaysScrollAsync(page));
+    }
+
+    /// <summary>Empty when the page is no wider than the window; otherwise both widths.</summary>
+    private static Task<string> SidewaysScrollAsync(IPage page) =>
+        page.EvaluateAsync<string>(
+            "() => document.documentElement.scrollWidth <= window.innerWidth ? '' : `page ${document.documentElement.scrollWidth} px wide in a window of ${window.innerWidth} px`");
+
     private static string Describe(AxeResult result) =>
         string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
 }

@@ -1,15 +1,44 @@
-// The desk's list of drafts: who is in each right now and its last change, kept live by
-// desk.draft-changed events on the desk channel; and the "New draft" form.
+// The desk's list of drafts: who is in each right now, its status, assignee and last change, kept live by
+// desk.draft-changed events on the desk channel; filters over that live list; and the "New draft" form.
 import { avatar } from "./drafts/avatar";
-import { DraftList, DraftSummary } from "./drafts/protocol";
+import { DraftList, DraftStatus, DraftSummary, statusWords } from "./drafts/protocol";
+import { formatWhen } from "./drafts/when";
+
+/** What the list shows: the filters of the form above it. Archived drafts show only in the Archived view. */
+export interface DraftFilter {
+  archived: boolean;
+  status: DraftStatus | "";
+  assignedToMe: boolean;
+}
+
+export interface DeskDraftsOptions {
+  userName: string;
+  /** User name to display name, for the assignee. */
+  staffNames: Record<string, string>;
+  /** Offered in the Archived view to those the workflow lets restore; null for the others. */
+  restore: ((draftId: string) => Promise<void>) | null;
+  /** Says, for screen readers, how many drafts the filters leave. */
+  summary: HTMLElement;
+}
 
 export class DeskDrafts {
   private readonly drafts = new Map<string, DraftSummary>();
+  private filter: DraftFilter = { archived: false, status: "", assignedToMe: false };
+  private loaded = false;
 
   constructor(
     private readonly list: HTMLElement,
     private readonly empty: HTMLElement,
+    private readonly options: DeskDraftsOptions,
   ) {}
+
+  /** Filtering is the page's own: the live list is all there, so nothing is fetched again. */
+  setFilter(filter: DraftFilter): void {
+    this.filter = filter;
+    this.render();
+    const count = this.list.children.length;
+    this.options.summary.textContent = `${count} ${count === 1 ? "draft" : "drafts"} shown.`;
+  }
 
   /** Loads the list; a failure is shown in the list's place and does not stop the rest of the desk. */
   async load(): Promise<void> {
@@ -29,7 +58,7 @@ export class DeskDrafts {
   }
 
   show(drafts: readonly DraftSummary[]): void {
-    this.empty.textContent = "No drafts yet.";
+    this.loaded = true;
     this.drafts.clear();
     for (const draft of drafts) {
       this.drafts.set(draft.id, draft);
@@ -43,20 +72,62 @@ export class DeskDrafts {
     this.render();
   }
 
+  private shows(draft: DraftSummary): boolean {
+    const status = draft.status ?? "draft";
+    const { archived, status: wanted, assignedToMe } = this.filter;
+    if ((status === "archived") !== archived) {
+      return false;
+    }
+    if (!archived && wanted && status !== wanted) {
+      return false;
+    }
+    return !assignedToMe || (draft.assignedTo ?? "").toLowerCase() === this.options.userName.toLowerCase();
+  }
+
   private render(): void {
+    if (!this.loaded) {
+      return;
+    }
     // Most recently changed first: that is where the desk's attention is.
-    const drafts = [...this.drafts.values()].sort((a, b) => (b.lastChangedAt ?? "").localeCompare(a.lastChangedAt ?? ""));
-    const focusedId = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>("[data-draft-id]")?.dataset.draftId;
-    this.list.replaceChildren(...drafts.map(renderDraft));
+    const drafts = [...this.drafts.values()]
+      .filter((d) => this.shows(d))
+      .sort((a, b) => (b.lastChangedAt ?? "").localeCompare(a.lastChangedAt ?? ""));
+    const focused = document.activeElement as HTMLElement | null;
+    const focusedId = focused?.closest<HTMLElement>("#draft-list [data-draft-id]")?.dataset.draftId;
+    const focusedWhat = focused?.tagName === "BUTTON" ? "button" : "a";
+    this.list.replaceChildren(...drafts.map((d) => this.renderDraft(d)));
     this.empty.hidden = drafts.length > 0;
+    const filtered = this.filter.status !== "" || this.filter.assignedToMe;
+    this.empty.textContent =
+      this.drafts.size === 0 ? "No drafts yet." : filtered ? "No drafts match these filters." : this.filter.archived ? "No archived drafts." : "No current drafts.";
     // Re-rendering must not throw a keyboard user's focus back to the top of the page.
     if (focusedId) {
-      this.list.querySelector<HTMLAnchorElement>(`[data-draft-id="${CSS.escape(focusedId)}"] a`)?.focus();
+      this.list.querySelector<HTMLElement>(`[data-draft-id="${CSS.escape(focusedId)}"] ${focusedWhat}`)?.focus();
     }
+  }
+
+  private renderDraft(draft: DraftSummary): HTMLLIElement {
+    const item = renderDraft(draft, this.options.staffNames);
+    const restore = this.options.restore;
+    if (restore && (draft.status ?? "draft") === "archived") {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "restore";
+      button.textContent = "Restore";
+      // The row's headline in the name: "Restore" alone repeated down a list says nothing.
+      button.setAttribute("aria-label", `Restore ${draft.headline.trim() || "Untitled draft"}`);
+      button.addEventListener("click", async () => {
+        button.setAttribute("aria-disabled", "true");
+        await restore(draft.id);
+        button.removeAttribute("aria-disabled");
+      });
+      item.append(button);
+    }
+    return item;
   }
 }
 
-function renderDraft(draft: DraftSummary): HTMLLIElement {
+function renderDraft(draft: DraftSummary, staffNames: Record<string, string>): HTMLLIElement {
   const item = document.createElement("li");
   item.className = "draft";
   item.dataset.draftId = draft.id;
@@ -77,25 +148,23 @@ function renderDraft(draft: DraftSummary): HTMLLIElement {
     changed.textContent = "No changes yet";
   }
 
+  const status = draft.status ?? "draft";
+  const state = document.createElement("p");
+  state.className = "state";
+  const badge = document.createElement("span");
+  badge.className = "status-badge";
+  badge.dataset.status = status;
+  badge.textContent = statusWords[status] ?? status;
+  const assignee = draft.assignedTo ? (staffNames[draft.assignedTo] ?? draft.assignedTo) : null;
+  state.append(badge, assignee ? ` · Assigned to ${assignee}` : " · Not assigned");
+
   const editors = document.createElement("ul");
   editors.className = "avatars";
   editors.setAttribute("aria-label", draft.editors.length ? "In this draft now" : "No one is in this draft");
   editors.append(...draft.editors.map(avatar));
 
-  item.append(link, changed, editors);
+  item.append(link, state, changed, editors);
   return item;
-}
-
-function formatWhen(iso: string): string {
-  const when = new Date(iso);
-  if (Number.isNaN(when.getTime())) {
-    return iso;
-  }
-  const today = new Date();
-  const sameDay = when.toDateString() === today.toDateString();
-  return sameDay
-    ? when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
-    : when.toLocaleString([], { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 }
 
 /** "New draft": creates one with the optional headline typed, then opens it in the editor. */

@@ -1,6 +1,6 @@
 import { ChannelEnvelope, LiveConnection, LiveStatus } from "./live/live-connection";
 import { DeskDrafts, wireNewDraftForm } from "./desk-drafts";
-import { DraftChangedEvent, DraftSummary } from "./drafts/protocol";
+import { DraftChangedEvent, DraftStatus, DraftSummary, hubErrorMessage } from "./drafts/protocol";
 
 interface DeskBulletin {
   number: number;
@@ -23,10 +23,44 @@ const status = document.getElementById("live-status") as HTMLElement;
 const form = document.getElementById("bulletin-form") as HTMLFormElement;
 const input = document.getElementById("bulletin-text") as HTMLInputElement;
 const error = document.getElementById("bulletin-error") as HTMLElement;
+const draftsSection = document.getElementById("drafts") as HTMLElement;
+const draftError = document.getElementById("draft-list-error") as HTMLElement;
 const drafts = new DeskDrafts(
   document.getElementById("draft-list") as HTMLElement,
   document.getElementById("draft-list-empty") as HTMLElement,
+  {
+    userName: draftsSection.dataset.userName ?? "",
+    staffNames: JSON.parse(draftsSection.dataset.staff ?? "{}") as Record<string, string>,
+    restore: draftsSection.dataset.canRestore === "true" ? restoreDraft : null,
+    summary: document.getElementById("draft-filter-summary") as HTMLElement,
+  },
 );
+
+/** Restore from the Archived view; the desk's event then moves the draft back to the current list. */
+async function restoreDraft(draftId: string): Promise<void> {
+  draftError.hidden = true;
+  try {
+    await live.invoke("TakeStep", draftId, "restore", null, null);
+  } catch (failure) {
+    draftError.textContent = `The draft was not restored. ${hubErrorMessage(failure) ?? "The connection to the newsroom dropped; try again once it is back."}`;
+    draftError.hidden = false;
+  }
+}
+
+const filters = document.getElementById("draft-filters") as HTMLFormElement;
+const statusFilter = document.getElementById("draft-status-filter") as HTMLSelectElement;
+function applyFilters(): void {
+  const archived = (filters.elements.namedItem("view") as RadioNodeList).value === "archived";
+  // Archived drafts have one status: the status filter has nothing to choose from there.
+  statusFilter.disabled = archived;
+  drafts.setFilter({
+    archived,
+    status: statusFilter.value as DraftStatus | "",
+    assignedToMe: (document.getElementById("draft-mine-filter") as HTMLInputElement).checked,
+  });
+}
+filters.addEventListener("change", applyFilters);
+filters.addEventListener("submit", (e) => e.preventDefault());
 // Only staff who may create drafts get the form (moderators do not).
 const newDraftForm = document.getElementById("new-draft-form") as HTMLFormElement | null;
 if (newDraftForm) {

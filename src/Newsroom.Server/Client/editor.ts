@@ -3,7 +3,9 @@ import { LiveConnection } from "./live/live-connection";
 import { CollabField } from "./drafts/collab-field";
 import { DraftSession, SyncState } from "./drafts/draft-session";
 import { StoryPreview } from "./drafts/preview";
-import { DraftFieldName, DraftMetadata, DraftView } from "./drafts/protocol";
+import { DraftFieldName, DraftMetadata, DraftStatus, DraftView, WorkflowStep } from "./drafts/protocol";
+import { WorkflowPanel } from "./drafts/workflow-panel";
+import { countWords, describeLength } from "./drafts/word-count";
 
 const root = document.getElementById("draft-editor") as HTMLElement;
 const draftId = root.dataset.draftId ?? "";
@@ -17,6 +19,7 @@ const presenceList = document.getElementById("presence-list") as HTMLElement;
 const preview = new StoryPreview(document.getElementById("preview") as HTMLElement);
 const metadataForm = document.getElementById("metadata-form") as HTMLFormElement;
 const metadataNote = document.getElementById("metadata-note") as HTMLElement;
+const wordCount = document.getElementById("word-count") as HTMLElement;
 
 const statusText: Record<SyncState, string> = {
   connecting: "Connecting…",
@@ -51,8 +54,15 @@ if (justCreated) {
   history.replaceState(history.state, "", location.pathname + location.hash);
 }
 
+let wordCountFrame = 0;
+
 function updatePreview(): void {
   preview.update({ headline: editors.headline.text, standfirst: editors.standfirst.text, body: editors.body.text });
+  // Once a frame at most: a long body is counted once however fast the keys (or others' updates) come.
+  wordCountFrame ||= requestAnimationFrame(() => {
+    wordCountFrame = 0;
+    wordCount.textContent = describeLength(countWords(editors.body.text));
+  });
 }
 
 function open(view: DraftView): Record<DraftFieldName, CollabField> {
@@ -205,10 +215,25 @@ metadataForm.addEventListener("submit", (e) => {
 });
 
 const live = new LiveConnection("/hubs/staff");
+const workflow = new WorkflowPanel({
+  draftId,
+  stepsByStatus: JSON.parse(root.dataset.steps ?? "{}") as Partial<Record<DraftStatus, WorkflowStep[]>>,
+  call: (method, ...args) => live.invoke(method, ...args),
+  showError: (message) => showError(message, false),
+  clearError,
+});
 const session = new DraftSession(
   live,
   draftId,
-  { opened: open, metadataChanged: showMetadata, stateChanged: showState, detailsRefused: showDetailsRefused, error: showError, clearError },
+  {
+    opened: open,
+    metadataChanged: showMetadata,
+    stateChanged: showState,
+    detailsRefused: showDetailsRefused,
+    error: showError,
+    clearError,
+    workflowChanged: (w) => workflow.show(w),
+  },
   presenceList,
 );
 

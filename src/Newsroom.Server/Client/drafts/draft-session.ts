@@ -8,6 +8,7 @@ import {
   DraftFieldName,
   DraftMetadata,
   DraftView,
+  DraftWorkflow,
   EditorPresence,
   busyRetryMs,
   hubErrorMessage,
@@ -32,6 +33,8 @@ export interface DraftSessionUi {
   error(message: string, offerReload: boolean): void;
   /** The last error was about one request, and a later one succeeded: it no longer applies. */
   clearError(): void;
+  /** Where the draft stands in the editorial workflow: on opening, on every re-open, and on every change. */
+  workflowChanged(workflow: DraftWorkflow): void;
 }
 
 const presenceThrottleMs = 120;
@@ -136,6 +139,7 @@ export class DraftSession implements ChannelSubscription {
       this.syncs = new Map(draftFields.map((field) => [field, new FieldSync(editors[field], this)]));
       this.joined = true;
       this.showMetadata(view.metadata, null);
+      this.ui.workflowChanged(view.workflow);
       this.roster.reset(this.others(view));
       const buffered = this.buffered;
       this.buffered = [];
@@ -145,6 +149,7 @@ export class DraftSession implements ChannelSubscription {
     } else {
       this.joined = true;
       this.showMetadata(view.metadata, null);
+      this.ui.workflowChanged(view.workflow);
       this.roster.reset(this.others(view));
       // Catch up first: the pull brings back any of our updates that landed before the connection
       // dropped, and receiveUpdates removes them from what is still to be sent. Anything resent twice
@@ -276,6 +281,9 @@ export class DraftSession implements ChannelSubscription {
         break;
       case "draft.presence-left":
         this.roster.leave(event.connectionId);
+        break;
+      case "draft.workflow":
+        this.ui.workflowChanged(event.workflow);
         break;
     }
   }

@@ -33,7 +33,44 @@ export interface DraftView {
   editors: EditorPresence[];
   /** The channel version the view is current at; it orders nothing per field. */
   sequence: number;
+  workflow: DraftWorkflow;
 }
+
+export type DraftStatus = "draft" | "in-review" | "approved" | "published" | "withdrawn" | "archived";
+export type WorkflowStep = "submit" | "send-back" | "approve" | "publish" | "update" | "withdraw" | "archive" | "restore";
+
+export interface DraftAssignee {
+  userName: string;
+  displayName: string;
+}
+
+export interface DraftTransition {
+  at: string;
+  /** The display name of who took the step. */
+  by: string;
+  step: WorkflowStep;
+  from: DraftStatus;
+  to: DraftStatus;
+  note: string;
+}
+
+export interface DraftWorkflow {
+  status: DraftStatus;
+  assignedTo: DraftAssignee | null;
+  /** Oldest first, as stored. */
+  history: DraftTransition[];
+  publishedSlug: string | null;
+}
+
+/** A status in words, as the editor and the desk show it. */
+export const statusWords: Record<DraftStatus, string> = {
+  draft: "Draft",
+  "in-review": "In review",
+  approved: "Approved",
+  published: "Published",
+  withdrawn: "Withdrawn",
+  archived: "Archived",
+};
 
 export interface PushResult {
   version: number;
@@ -89,7 +126,12 @@ export interface DraftPresenceLeftEvent {
   connectionId: string;
 }
 
-export type DraftEvent = DraftUpdatesEvent | DraftMetadataEvent | DraftPresenceEvent | DraftPresenceLeftEvent;
+export interface DraftWorkflowEvent {
+  type: "draft.workflow";
+  workflow: DraftWorkflow;
+}
+
+export type DraftEvent = DraftUpdatesEvent | DraftMetadataEvent | DraftPresenceEvent | DraftPresenceLeftEvent | DraftWorkflowEvent;
 
 /** Who is in a draft, as the desk's list shows them. */
 export interface DraftEditorSummary {
@@ -106,6 +148,10 @@ export interface DraftSummary {
   lastChangedAt: string | null;
   lastChangedBy: string | null;
   editors: DraftEditorSummary[];
+  /** Absent from summaries stored before the workflow existed: those are drafts. */
+  status?: DraftStatus;
+  /** The user name of the assignee, or null. */
+  assignedTo?: string | null;
 }
 
 export interface DraftList {

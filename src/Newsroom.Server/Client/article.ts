@@ -1,4 +1,4 @@
-import { LiveConnection } from "./live/live-connection";
+import { followServerRendered } from "./live/server-rendered";
 
 // The article page's live updates. The page is complete without this script: it only swaps in newer text.
 // On every event it fetches the story as the server renders it (GET /articles/{slug}/body), so an update looks
@@ -9,8 +9,6 @@ const banner = document.getElementById("story-banner") as HTMLElement;
 const dismiss = document.getElementById("story-banner-close") as HTMLButtonElement;
 const slug = article.dataset.slug ?? "";
 const channel = `article:${slug}`;
-let joined = false;
-let swaps: Promise<void> = Promise.resolve();
 
 const story = (): HTMLElement => document.getElementById("story") as HTMLElement;
 const shownVersion = (): number => Number(story().dataset.version ?? "0");
@@ -95,34 +93,12 @@ async function refresh(): Promise<number> {
   return shownVersion();
 }
 
-function queueRefresh(): Promise<number> {
-  const next = swaps.then(refresh);
-  swaps = next.then(() => undefined, () => undefined);
-  return next;
-}
-
-const live = new LiveConnection("/hubs/reader", (status) => {
-  article.dataset.live = status;
-});
-
-live.channel(channel, {
-  async load() {
-    if (!joined) {
-      joined = true;
-      // The page is current at its version: fetch the text only if something happened since it was rendered.
-      const missed = await live
-        .invoke<{ events: unknown[] | null }>("CatchUp", channel, shownVersion())
-        .catch(() => ({ events: null }));
-      if (missed.events !== null && missed.events.length === 0) {
-        return shownVersion();
-      }
-    }
-    return queueRefresh();
-  },
-  apply() {
-    // article.updated and article.withdrawn alike: the server's rendering of the story now says what changed.
-    void queueRefresh().catch(() => undefined);
+// article.updated and article.withdrawn alike: the server's rendering of the story now says what changed.
+followServerRendered({
+  channel,
+  shownVersion,
+  refresh,
+  onStatus: (status) => {
+    article.dataset.live = status;
   },
 });
-
-void live.start();

@@ -1,12 +1,10 @@
-import { LiveConnection } from "./live/live-connection";
+import { followServerRendered } from "./live/server-rendered";
 
 // Front and section pages: when a story is published, updated or withdrawn, the listing is fetched again as the
 // server renders it (this very address) and swapped in, so a new story appears at the top without a reload.
 // The page is complete without this script.
 
 const channel = "stories:newsroom";
-let joined = false;
-let swaps: Promise<void> = Promise.resolve();
 
 const stories = (): HTMLElement => document.getElementById("stories") as HTMLElement;
 const shownVersion = (): number => Number(stories().dataset.version ?? "0");
@@ -27,33 +25,11 @@ async function refresh(): Promise<number> {
   return shownVersion();
 }
 
-function queueRefresh(): Promise<number> {
-  const next = swaps.then(refresh);
-  swaps = next.then(() => undefined, () => undefined);
-  return next;
-}
-
-const live = new LiveConnection("/hubs/reader", (status) => {
-  (document.getElementById("main") as HTMLElement).dataset.live = status;
-});
-
-live.channel(channel, {
-  async load() {
-    if (!joined) {
-      joined = true;
-      // The page is current at its version: fetch the listing only if something happened since it was rendered.
-      const missed = await live
-        .invoke<{ events: unknown[] | null }>("CatchUp", channel, shownVersion())
-        .catch(() => ({ events: null }));
-      if (missed.events !== null && missed.events.length === 0) {
-        return shownVersion();
-      }
-    }
-    return queueRefresh();
-  },
-  apply() {
-    void queueRefresh().catch(() => undefined);
+followServerRendered({
+  channel,
+  shownVersion,
+  refresh,
+  onStatus: (status) => {
+    (document.getElementById("main") as HTMLElement).dataset.live = status;
   },
 });
-
-void live.start();

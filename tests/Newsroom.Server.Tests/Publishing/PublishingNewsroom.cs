@@ -8,27 +8,17 @@ namespace Newsroom.Server.Tests.Publishing;
 /// </summary>
 public sealed class PublishingNewsroom : IAsyncLifetime
 {
-    private Azurite? _azurite;
-    private NewsroomServer? _server;
+    private NewsroomOnAzurite? _newsroom;
 
-    public NewsroomServer Server => _server ?? throw new InvalidOperationException("Not started.");
+    public NewsroomServer Server => _newsroom?.Server ?? throw new InvalidOperationException("Not started.");
 
-    public async ValueTask InitializeAsync()
-    {
-        _azurite = await Azurite.StartAsync();
-        _server = await NewsroomServer.StartAsync(_azurite);
-    }
+    public async ValueTask InitializeAsync() => _newsroom = await NewsroomOnAzurite.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
-        if (_server is not null)
+        if (_newsroom is not null)
         {
-            await _server.DisposeAsync();
-        }
-
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
+            await _newsroom.DisposeAsync();
         }
     }
 }

@@ -41,7 +41,8 @@ stop() {
 trap stop EXIT
 
 sign_in() {
-  token=$(curl -fsS -c "$jar" -b "$jar" "$base/signin" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  # A signed-in page also carries the header's sign-out form and its token: any one of them will do.
+  token=$(curl -fsS -c "$jar" -b "$jar" "$base/signin" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//;s/"$//')
   curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "UserName=rosa" --data-urlencode "Password=rosa-demo" \
     --data-urlencode "__RequestVerificationToken=$token" "$base/signin"
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Newsroom.Grains.Articles;
 using Newsroom.Grains.Drafts;
+using Newsroom.Server.Health;
 
 namespace Newsroom.Server.Articles;
 
@@ -9,52 +10,12 @@ namespace Newsroom.Server.Articles;
 /// (a slug that exists is left as it is), so <c>./run.sh</c> shows a living newsroom at once. <c>/health/ready</c>
 /// waits for it (<see cref="DemoNewsroomHealthCheck"/>). The stories get fresh draft ids; no drafts are created for them.
 /// </summary>
-public sealed partial class DemoNewsroom(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<DemoNewsroom> logger) : BackgroundService
+public sealed partial class DemoNewsroom(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<DemoNewsroom> logger)
+    : StartupTask(lifetime, logger)
 {
-    private static readonly TimeSpan _giveUpAfter = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan _retryAfter = TimeSpan.FromSeconds(1);
+    protected override string What => "Publishing the demo stories";
 
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes when the demo stories are published or seeding gave up.</summary>
-    public Task Done => _done.Task;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-            await started.Task.WaitAsync(stoppingToken);
-            var deadline = DateTime.UtcNow + _giveUpAfter;
-            while (true)
-            {
-                try
-                {
-                    await PublishMissingAsync(stoppingToken);
-                    return;
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested && DateTime.UtcNow < deadline)
-                {
-                    LogRetrying(e.Message);
-                    await Task.Delay(_retryAfter, stoppingToken);
-                }
-            }
-        }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-        {
-            LogGaveUp(e);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        finally
-        {
-            _done.TrySetResult();
-        }
-    }
-
-    private async Task PublishMissingAsync(CancellationToken cancellationToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         foreach (var story in DemoStories.All)
         {
@@ -83,12 +44,6 @@ public sealed partial class DemoNewsroom(IGrainFactory grains, IHostApplicationL
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo newsroom: published '{Slug}'.")]
     private partial void LogPublished(string slug);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Publishing the demo stories failed and will be retried (storage may still be starting): {Reason}")]
-    private partial void LogRetrying(string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the demo stories gave up.")]
-    private partial void LogGaveUp(Exception exception);
 }
 
 /// <summary>Ready once the demo stories are published (Development only), so tests and the first reader find them.</summary>

@@ -6,6 +6,11 @@ using Newsroom.Grains.Realtime;
 
 namespace Newsroom.Grains.Articles;
 
+/// <summary>
+/// The newsroom-wide list of stories (front page, sections, related stories, feed). Kept active: every silo's
+/// published pages listen to its channel, and a fresh activation would have no listeners until their next renewal.
+/// </summary>
+[KeepAlive]
 public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
 {
     /// <summary>A listing page holds at most this many stories.</summary>

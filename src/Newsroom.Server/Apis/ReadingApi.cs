@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Newsroom.Grains.Articles;
+using Newsroom.Server.Articles;
 using Newsroom.Server.Extensions;
 using Newsroom.Server.Pages.Articles;
 
@@ -16,8 +17,8 @@ public static class ReadingApi
 
     public static WebApplication MapReadingApi(this WebApplication app)
     {
-        app.MapGet("/feed.xml", WriteFeed).WithMetadata(new ReaderPageAttribute());
-        app.MapGet("/sitemap.xml", WriteSitemap).WithMetadata(new ReaderPageAttribute());
+        app.MapGet("/feed.xml", WriteFeed).WithMetadata(new ReaderPageAttribute()).CacheOutput(PublishedPages.Policy);
+        app.MapGet("/sitemap.xml", WriteSitemap).WithMetadata(new ReaderPageAttribute()).CacheOutput(PublishedPages.Policy);
         return app;
     }
 

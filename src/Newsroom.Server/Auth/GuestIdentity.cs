@@ -10,13 +10,19 @@ public static class GuestIdentity
 {
     public const string CookieName = "newsroom.guest";
 
+    public const string ReaderHubPath = "/hubs/reader";
+
     public static string? Read(HttpContext context) =>
         context.Request.Cookies.TryGetValue(CookieName, out var id) && IsWellFormed(id) ? id : null;
 
-    /// <summary>Gives a guest without a valid cookie a new id, for page requests only.</summary>
+    /// <summary>
+    /// Gives a guest without a valid cookie a new id when their page connects to the reader hub, the first thing a
+    /// guest does that may need one. Reading needs none: a page that set a cookie could not be served from the
+    /// published pages' cache to everyone else.
+    /// </summary>
     public static IApplicationBuilder UseGuestIdentity(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.User.Identity?.IsAuthenticated != true && Read(context) is null && IsPageRequest(context.Request))
+        if (context.User.Identity?.IsAuthenticated != true && Read(context) is null && context.Request.Path.StartsWithSegments(ReaderHubPath))
         {
             var id = "g-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
             context.Response.Cookies.Append(CookieName, id, new CookieOptions
@@ -34,11 +40,4 @@ public static class GuestIdentity
 
     private static bool IsWellFormed(string? id) =>
         id is { Length: 26 } && id.StartsWith("g-", StringComparison.Ordinal) && id.AsSpan(2).ContainsAnyExcept("0123456789abcdef") is false;
-
-    private static bool IsPageRequest(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method)
-        && !request.Path.StartsWithSegments("/api")
-        && !request.Path.StartsWithSegments("/hubs")
-        && !request.Path.StartsWithSegments("/health")
-        && !Path.HasExtension(request.Path.Value);
 }

@@ -22,6 +22,8 @@ public static class PipelineExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseGuestIdentity();
+        // After authentication: a signed-in person's pages (their name in the header) are never kept.
+        app.UseOutputCache();
         app.UseAntiforgery();
         return app;
     }

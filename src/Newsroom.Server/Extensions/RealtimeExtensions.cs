@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.SignalR;
 using Newsroom.Grains.Realtime;
+using Newsroom.Server.Auth;
 using Newsroom.Server.Realtime;
 
 namespace Newsroom.Server.Extensions;
@@ -52,7 +53,7 @@ public static class RealtimeExtensions
     public static WebApplication MapNewsroomHubs(this WebApplication app)
     {
         app.MapHub<StaffHub>("/hubs/staff");
-        app.MapHub<ReaderHub>("/hubs/reader");
+        app.MapHub<ReaderHub>(GuestIdentity.ReaderHubPath);
         return app;
     }
 

@@ -48,15 +48,37 @@ public sealed class RelayAudienceTests
         Assert.Empty(readers.Groups);
     }
 
+    [Fact]
+    public async Task SiloListener_HearsItsOwnChannel_AndNoOther()
+    {
+        var listener = new HearingListener(Core.Realtime.ChannelName.Stories("newsroom"));
+        var (relay, _, _) = RelayWith(services => services.AddNewsroomDesk(_ => null!), listener);
+
+        await relay.Deliver(new ChannelEnvelope("stories:newsroom", 7, new DraftPresenceLeft("c1")));
+        await relay.Deliver(new ChannelEnvelope("stories:elsewhere", 8, new DraftPresenceLeft("c1")));
+        await relay.Deliver(new ChannelEnvelope("draft:0123456789ab", 9, new DraftPresenceLeft("c1")));
+
+        Assert.Equal([7L], listener.Heard);
+    }
+
     private static (SignalRChannelRelay Relay, RecordingHub<StaffHub> Staff, RecordingHub<ReaderHub> Readers) RelayWith(
-        Action<IServiceCollection> features)
+        Action<IServiceCollection> features, params ISiloChannelListener[] siloListeners)
     {
         var services = new ServiceCollection();
         features(services);
         var owners = services.BuildServiceProvider().GetRequiredService<ChannelOwners>();
         var staff = new RecordingHub<StaffHub>();
         var readers = new RecordingHub<ReaderHub>();
-        return (new SignalRChannelRelay(staff, readers, owners, NullLogger<SignalRChannelRelay>.Instance), staff, readers);
+        return (new SignalRChannelRelay(staff, readers, owners, siloListeners, NullLogger<SignalRChannelRelay>.Instance), staff, readers);
+    }
+
+    private sealed class HearingListener(Core.Realtime.ChannelName channel) : ISiloChannelListener
+    {
+        public List<long> Heard { get; } = [];
+
+        public Core.Realtime.ChannelName Channel => channel;
+
+        public void Hear(ChannelEnvelope envelope) => Heard.Add(envelope.Version);
     }
 
     private sealed class RecordingHub<THub> : IHubContext<THub, INewsroomClient>

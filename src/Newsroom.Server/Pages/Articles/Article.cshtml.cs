@@ -2,7 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Newsroom.Grains.Articles;
+using Newsroom.Server.Articles;
 using Newsroom.Server.Extensions;
 
 namespace Newsroom.Server.Pages.Articles;
@@ -12,6 +14,7 @@ namespace Newsroom.Server.Pages.Articles;
 /// none of the text, so search engines drop it while a reader following an old link learns what happened.
 /// </summary>
 [ReaderPage]
+[OutputCache(PolicyName = PublishedPages.Policy)]
 public sealed class ArticleModel(IGrainFactory grains) : PageModel
 {
     public const int RelatedCount = 4;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Newsroom.Grains.Articles;
+using Newsroom.Server.Articles;
 using Newsroom.Server.Extensions;
 using Newsroom.Server.Pages.Articles;
 
@@ -8,6 +10,7 @@ namespace Newsroom.Server.Pages.Sections;
 
 /// <summary>A section's stories, newest first; a section with no live stories is not found.</summary>
 [ReaderPage]
+[OutputCache(PolicyName = PublishedPages.Policy)]
 public sealed class SectionModel(IGrainFactory grains) : PageModel
 {
     public StoryListing? Listing { get; private set; }

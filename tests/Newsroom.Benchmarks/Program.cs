@@ -6,6 +6,7 @@ var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ord
     ["trace"] = TraceReplayBenchmark.RunAsync,
     ["server"] = ServerReplayBenchmark.RunAsync,
     ["editors"] = LiveEditorsBenchmark.RunAsync,
+    ["article"] = ArticlePageBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
@@ -16,6 +17,7 @@ if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
     Console.Error.WriteLine($"  trace   {TraceReplayBenchmark.Usage}");
     Console.Error.WriteLine($"  server  {ServerReplayBenchmark.Usage}");
     Console.Error.WriteLine($"  editors {LiveEditorsBenchmark.Usage}");
+    Console.Error.WriteLine($"  article {ArticlePageBenchmark.Usage}");
     return 2;
 }
 

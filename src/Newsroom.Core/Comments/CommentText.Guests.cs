@@ -18,7 +18,8 @@ public static partial class CommentText
 
     /// <summary>
     /// A guest's display name, cleaned to one line with single spaces, or why it is refused: empty (invisible
-    /// characters count as nothing), longer than <see cref="MaxNameLength"/>, without a letter or digit, posing as
+    /// characters count as nothing), longer than <see cref="MaxNameLength"/>, without a letter or digit, holding a web
+    /// address, posing as
     /// staff (a staff word, however spelled: "St4ff", "ＥＤＩＴＯＲ", Cyrillic look-alikes), or the name of a member of
     /// staff in <paramref name="staffNames"/>.
     /// </summary>
@@ -39,6 +40,12 @@ public static partial class CommentText
         if (!text.EnumerateRunes().Any(r => Rune.IsLetterOrDigit(r)))
         {
             return CommentTextCheck.Refuse(CommentTextCheck.NameField, "A display name needs at least one letter or digit.");
+        }
+
+        if (CommentLinks.Count(text) > 0)
+        {
+            // A name is shown next to every comment its owner posts: an address there is advertising.
+            return CommentTextCheck.Refuse(CommentTextCheck.NameField, "A display name may not contain a web address.");
         }
 
         var skeleton = Skeleton(text);

@@ -56,6 +56,14 @@ public sealed class GuestIdentityTests
     }
 
     [Theory]
+    [InlineData("Cheap flights www.spam.example")]
+    [InlineData("https://spam.example")]
+    public void CheckGuestName_WithAWebAddress_IsRefused(string typed)
+    {
+        Assert.Equal("A display name may not contain a web address.", CommentText.CheckGuestName(typed).Refusal);
+    }
+
+    [Theory]
     [InlineData("Mona (staff)", "staff")]
     [InlineData("[Moderator] Mona", "moderator")]
     [InlineData("The Newsroom", "newsroom")]

@@ -43,6 +43,7 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<IUserIdProvider, StaffUserIdProvider>();
         builder.Services.Configure<RelayOptions>(builder.Configuration.GetSection(RelayOptions.Section));
         RelayOptions.Validate(builder.Configuration);
+        builder.Services.AddSingleton(new HubRateLimits(HubRateLimitOptions.FromConfiguration(builder.Configuration)));
         builder.Services.AddSingleton<SignalRChannelRelay>();
         builder.Services.AddSingleton<ChannelListeners>();
         builder.Services.AddSingleton<ChannelMembership>();

@@ -8,13 +8,13 @@ using Newsroom.Server.Auth;
 namespace Newsroom.Server.Realtime;
 
 /// <summary>
-/// What every hub call goes through: its declared argument checks, then its policy, then the call; a grain's
+/// What every hub call goes through: its declared argument checks, then its policy, then its rate limit, then the call; a grain's
 /// refusal becomes a <see cref="HubException"/> carrying the reason to the caller alone, and a grain that does not
 /// answer in time becomes the method's busy message. Refusals are the caller's mistake, so they are logged as
 /// information without a stack trace; anything else is logged here as the error it is, with its stack trace.
 /// SignalR's own log of failed invocations (which calls every refusal an error) is turned off in RealtimeExtensions.
 /// </summary>
-public sealed partial class HubCallFilter(IAuthorizationService authorization, ILogger<HubCallFilter> logger) : IHubFilter
+public sealed partial class HubCallFilter(IAuthorizationService authorization, HubRateLimits rateLimits, ILogger<HubCallFilter> logger) : IHubFilter
 {
     /// <summary>For calls whose method names no busy message of its own.</summary>
     public const string DefaultBusyMessage = "The newsroom did not answer in time; try again.";
@@ -32,6 +32,16 @@ public sealed partial class HubCallFilter(IAuthorizationService authorization, I
                 && !(await authorization.AuthorizeAsync(invocationContext.Context.User!, policy)).Succeeded)
             {
                 throw new HubException(NewsroomPolicies.Refusal(policy));
+            }
+
+            if (rules.RateLimit is { } limit)
+            {
+                var hub = invocationContext.Context;
+                var http = hub.GetHttpContext();
+                rateLimits.Take(
+                    limit,
+                    hub.UserIdentifier ?? (http is null ? null : GuestIdentity.Read(http)) ?? $"connection:{hub.ConnectionId}",
+                    http?.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             }
 
             return await next(invocationContext);
@@ -67,10 +77,11 @@ public sealed partial class HubCallFilter(IAuthorizationService authorization, I
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} for {User} ran out of time; told to retry")]
     private partial void LogBusy(string method, string? user);
 
-    private sealed record HubMethodRules(string? Policy, string BusyMessage, (int Index, HubArgumentAttribute Check)[] Checks)
+    private sealed record HubMethodRules(string? Policy, string? RateLimit, string BusyMessage, (int Index, HubArgumentAttribute Check)[] Checks)
     {
         public static HubMethodRules Of(MethodInfo method) => new(
             method.GetCustomAttribute<RequiresPolicyAttribute>()?.Policy,
+            method.GetCustomAttribute<RateLimitedAttribute>()?.Limit,
             (method.GetCustomAttribute<WhenBusyAttribute>() ?? method.DeclaringType?.GetCustomAttribute<WhenBusyAttribute>())?.Message
                 ?? DefaultBusyMessage,
             [

@@ -88,6 +88,21 @@ public sealed class StartupConfigurationTests
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Newsroom__RateLimits__CommentsPerIdentity__Burst", "0", "Newsroom:RateLimits:CommentsPerIdentity:Burst (0) must be between 1 and 100000")]
+    [InlineData("Newsroom__RateLimits__VotesPerAddress__Every", "00:00:00", "Newsroom:RateLimits:VotesPerAddress:Every (00:00:00) must be from 1 ms to 1 hour")]
+    [InlineData("Newsroom__PublishedPages__MaxAge", "-00:00:01", "Newsroom:PublishedPages:MaxAge (-00:00:01) must be between 00:00:00 (pages not kept) and 1.00:00:00")]
+    public async Task ReaderLimitOutOfRange_StopsStartup_NamingTheSetting(string setting, string value, string expected)
+    {
+        var error = await FailedStart(new()
+        {
+            ["ConnectionStrings__AzureStorage"] = "UseDevelopmentStorage=true",
+            [setting] = value,
+        });
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
     private static async Task<string> FailedStart(Dictionary<string, string?> settings)
     {
         var environment = new Dictionary<string, string?>

@@ -14,6 +14,7 @@ public static class AuthExtensions
         builder.Services.AddSingleton(StaffDirectory.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton(new SignInThrottle(SignInOptions.FromConfiguration(builder.Configuration)));
         builder.Services.AddSingleton<BlobKeyRepository>();
+        builder.Services.AddSingleton<GuestIdentity>();
         builder.Services.AddDataProtection().SetApplicationName("newsroom");
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<BlobKeyRepository>((o, keys) => o.XmlRepository = keys);

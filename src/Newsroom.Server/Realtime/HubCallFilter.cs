@@ -14,7 +14,8 @@ namespace Newsroom.Server.Realtime;
 /// information without a stack trace; anything else is logged here as the error it is, with its stack trace.
 /// SignalR's own log of failed invocations (which calls every refusal an error) is turned off in RealtimeExtensions.
 /// </summary>
-public sealed partial class HubCallFilter(IAuthorizationService authorization, HubRateLimits rateLimits, ILogger<HubCallFilter> logger) : IHubFilter
+public sealed partial class HubCallFilter(
+    IAuthorizationService authorization, HubRateLimits rateLimits, GuestIdentity guests, ILogger<HubCallFilter> logger) : IHubFilter
 {
     /// <summary>For calls whose method names no busy message of its own.</summary>
     public const string DefaultBusyMessage = "The newsroom did not answer in time; try again.";
@@ -40,7 +41,7 @@ public sealed partial class HubCallFilter(IAuthorizationService authorization, H
                 var http = hub.GetHttpContext();
                 rateLimits.Take(
                     limit,
-                    hub.UserIdentifier ?? (http is null ? null : GuestIdentity.Read(http)) ?? $"connection:{hub.ConnectionId}",
+                    hub.UserIdentifier ?? (http is null ? null : guests.Read(http).Id) ?? $"connection:{hub.ConnectionId}",
                     http?.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             }
 

@@ -108,6 +108,12 @@ public sealed class ModerationRules(ModerationWordList banned, ModerationWordLis
         return new(decision.Outcome, message, helps, decision);
     }
 
+    /// <summary>
+    /// The form in which two comments count as "the same text" (folded words, no spacing or punctuation). A caller
+    /// may keep an author's recent comments as fingerprints instead of whole texts: a fingerprint's fingerprint is itself.
+    /// </summary>
+    public static string TextFingerprint(string text) => ModerationText.Fingerprint(text);
+
     private static IEnumerable<ModerationHold> PersonHolds(AuthorHistory history, CommentSettings settings)
     {
         var decided = history.Recent
@@ -139,15 +145,16 @@ public sealed class ModerationRules(ModerationWordList banned, ModerationWordLis
 
     private static AuthorRecentComment? RepeatOf(string text, AuthorHistory history, CommentSettings settings, DateTimeOffset now)
     {
-        var fingerprint = ModerationText.Fingerprint(text);
-        if (fingerprint.Length == 0)
+        var inWindow = history.Recent
+            .Where(c => c.PostedAt <= now && now - c.PostedAt <= settings.RepeatWindow)
+            .OrderByDescending(c => c.PostedAt)
+            .ToList();
+        if (inWindow.Count == 0)
         {
             return null;
         }
 
-        return history.Recent
-            .Where(c => c.PostedAt <= now && now - c.PostedAt <= settings.RepeatWindow)
-            .OrderByDescending(c => c.PostedAt)
-            .FirstOrDefault(c => ModerationText.Fingerprint(c.Text) == fingerprint);
+        var fingerprint = TextFingerprint(text);
+        return fingerprint.Length == 0 ? null : inWindow.FirstOrDefault(c => TextFingerprint(c.Text) == fingerprint);
     }
 }

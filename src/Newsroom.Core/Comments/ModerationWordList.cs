@@ -9,7 +9,19 @@ public sealed class ModerationWordList
 {
     private readonly List<Entry> _entries;
 
-    private ModerationWordList(List<Entry> entries) => _entries = entries;
+    // Entries by their first word, exact and squeezed, so a long comment against a long list costs a lookup per word.
+    private readonly Dictionary<string, List<Entry>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Entry>> _bySqueezedFirstWord = new(StringComparer.Ordinal);
+
+    private ModerationWordList(List<Entry> entries)
+    {
+        _entries = entries;
+        foreach (var entry in entries)
+        {
+            Index(_byFirstWord, entry.Words[0].Text, entry);
+            Index(_bySqueezedFirstWord, entry.Words[0].Squeezed, entry);
+        }
+    }
 
     public static ModerationWordList Empty { get; } = new([]);
 
@@ -45,7 +57,10 @@ public sealed class ModerationWordList
 
         for (var start = 0; start < words.Count; start++)
         {
-            foreach (var entry in _entries)
+            var word = words[start];
+            var candidates = _byFirstWord.GetValueOrDefault(word.Text) ?? [];
+            var stretched = word.IsStretched ? _bySqueezedFirstWord.GetValueOrDefault(word.Squeezed) ?? [] : [];
+            foreach (var entry in candidates.Concat(stretched))
             {
                 if (MatchesAt(words, start, entry.Words))
                 {
@@ -55,6 +70,16 @@ public sealed class ModerationWordList
         }
 
         return null;
+    }
+
+    private static void Index(Dictionary<string, List<Entry>> index, string key, Entry entry)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        list.Add(entry);
     }
 
     private static bool MatchesAt(IReadOnlyList<ModerationWord> words, int start, ModerationWord[] entry)

@@ -229,6 +229,28 @@ public sealed class CommentModerationTests
         Assert.Equal(2, history.Recent.Count);
     }
 
+    [Theory]
+    [InlineData("Vote counts  are WRONG!!", "vote counts are wrong")]
+    [InlineData("Ïdiooot, 1d10t: s p a m", "idiooot idiot spam")]
+    [InlineData("a b, c d e", "abcde")]
+    [InlineData("I am a b", "i am a b")]
+    public void TextFingerprint_FoldsTheText_AndAFingerprintsFingerprintIsItself(string text, string expected)
+    {
+        var fingerprint = ModerationRules.TextFingerprint(text);
+
+        Assert.Equal(expected, fingerprint);
+        Assert.Equal(fingerprint, ModerationRules.TextFingerprint(fingerprint));
+    }
+
+    [Fact]
+    public void Decide_RecentCommentsKeptAsFingerprints_StillCatchARepeat()
+    {
+        var fingerprint = ModerationRules.TextFingerprint("Vote counts are WRONG!");
+        var history = _trusted with { Recent = [.. _trusted.Recent, Recent(fingerprint, 2, CommentStatus.Published)] };
+
+        Assert.Equal(ModerationRule.RepeatedText, Decide("vote counts are wrong", history).Rule);
+    }
+
     private static ModerationDecision Decide(string text, AuthorHistory history) =>
         _rules.Decide(new CommentSubmission(_guest, text, 0), history, CommentSettings.Defaults, _now);
 

@@ -30,6 +30,12 @@ public sealed record Comment(
     /// <summary>The comment actually answered when the reply was moved up to the third level.</summary>
     public long? RepliedToId { get; init; }
 
+    /// <summary>The rule that held it for a moderator, kept after approval as part of the record.</summary>
+    public ModerationRule HeldBy { get; init; }
+
+    /// <summary>The moderators' sentence for <see cref="HeldBy"/> ("Contains the suspect word “fraud”.").</summary>
+    public string? HoldReason { get; init; }
+
     public bool IsEdited => EditedAt is not null;
 
     /// <summary>The "@name " a reader sees before a moved-up reply's text; empty for the others.</summary>

@@ -4,7 +4,7 @@ namespace Newsroom.Core.Comments;
 /// The comments under one story, as the thread grain keeps them in memory: placing new comments and replies,
 /// author edits and deletions, moderators' decisions, votes, and reading pages (<c>CommentThread.Reading.cs</c>).
 /// Not thread-safe: the grain is its single writer. Changes that must be stored first are two steps: ask
-/// (<see cref="Place"/>), store the answer, then apply (<see cref="Add"/>), so nothing is visible that is not stored.
+/// (<see cref="Place(CommentAuthor, string, long?, ModerationDecision, DateTimeOffset)"/>), store the answer, then apply (<see cref="Add"/>), so nothing is visible that is not stored.
 /// </summary>
 public sealed partial class CommentThread
 {
@@ -16,6 +16,9 @@ public sealed partial class CommentThread
     // Top-level comments by score, for "most voted" pages without sorting the thread each time.
     private readonly SortedSet<VoteKey> _byVotes = new(VoteKey.Order);
     private readonly HashSet<long> _featuredTopLevel = [];
+
+    // Comments waiting for a moderator, oldest first: the queue reads these without a walk over the thread.
+    private readonly SortedSet<long> _pending = [];
     private long _lastId;
 
     /// <summary>The id the next comment will get.</summary>
@@ -99,7 +102,7 @@ public sealed partial class CommentThread
     }
 
     /// <summary>
-    /// Keeps a comment from <see cref="Place"/> once it is stored (or a stored one, when loading). Throws on a comment
+    /// Keeps a comment from <c>Place</c> once it is stored (or a stored one, when loading). Throws on a comment
     /// that does not fit (an id already given, a parent not here), which would be a fault of the caller.
     /// </summary>
     public void Add(Comment comment)
@@ -134,6 +137,7 @@ public sealed partial class CommentThread
         }
 
         PublishedCount += comment.Status == CommentStatus.Published ? 1 : 0;
+        _ = comment.Status == CommentStatus.Pending && _pending.Add(comment.Id);
     }
 
     /// <summary>
@@ -176,38 +180,6 @@ public sealed partial class CommentThread
         return CommentChange.Removed(gone);
     }
 
-    /// <summary>A moderator's decision: approve, reject or remove. The comment stays kept, for the record.</summary>
-    public CommentChange Moderate(long id, CommentStatus status)
-    {
-        if (status is not (CommentStatus.Published or CommentStatus.Rejected or CommentStatus.Removed))
-        {
-            throw new ArgumentOutOfRangeException(nameof(status), status, "A moderator approves (published), rejects or removes.");
-        }
-
-        if (!_nodes.TryGetValue(id, out var node) || node.Comment.Status == CommentStatus.Deleted)
-        {
-            return CommentChange.Refuse($"There is no comment {id} under this story; it may have been deleted by its author.");
-        }
-
-        return CommentChange.Accept(Replace(node, node.Comment with { Status = status }));
-    }
-
-    /// <summary>Features a comment (shown first, marked) or takes the feature back. Only a published comment can be featured.</summary>
-    public CommentChange Feature(long id, bool featured)
-    {
-        if (!_nodes.TryGetValue(id, out var node))
-        {
-            return CommentChange.Refuse($"There is no comment {id} under this story.");
-        }
-
-        if (featured && node.Comment.Status != CommentStatus.Published)
-        {
-            return CommentChange.Refuse("Only a published comment can be featured; approve it first.");
-        }
-
-        return CommentChange.Accept(Replace(node, node.Comment with { Featured = featured }));
-    }
-
     private string? CheckAuthorMayChange(long id, string authorId, TimeSpan editWindow, DateTimeOffset now, string verb)
     {
         if (!_nodes.TryGetValue(id, out var node) || node.Comment.Status is CommentStatus.Deleted)
@@ -243,6 +215,7 @@ public sealed partial class CommentThread
         var isTopLevel = before.ParentId is null;
         PublishedCount += (updated.Status == CommentStatus.Published ? 1 : 0) - (before.Status == CommentStatus.Published ? 1 : 0);
         node.Comment = updated;
+        _ = updated.Status == CommentStatus.Pending ? _pending.Add(updated.Id) : _pending.Remove(updated.Id);
         if (isTopLevel)
         {
             _ = updated.Featured ? _featuredTopLevel.Add(updated.Id) : _featuredTopLevel.Remove(updated.Id);
@@ -256,6 +229,7 @@ public sealed partial class CommentThread
         var comment = node.Comment;
         _nodes.Remove(comment.Id);
         gone.Add(comment.Id);
+        _pending.Remove(comment.Id);
         PublishedCount -= comment.Status == CommentStatus.Published ? 1 : 0;
         if (comment.ParentId is not { } parentId)
         {

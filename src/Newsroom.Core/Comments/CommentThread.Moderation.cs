@@ -21,6 +21,26 @@ public sealed partial class CommentThread
             : placed;
     }
 
+    /// <summary>
+    /// An author's edit after the moderation rules looked at the new text: refused with their message, or sent back
+    /// to the moderators with the rule and reason that held it. Otherwise as
+    /// <see cref="Edit(long, string, string, bool, TimeSpan, DateTimeOffset)"/>.
+    /// </summary>
+    public CommentChange Edit(long id, string authorId, string text, ModerationDecision decision, TimeSpan editWindow, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        if (decision.Outcome == ModerationOutcome.Refuse)
+        {
+            return CommentChange.Refuse(decision.Reason ?? "This comment cannot be posted.");
+        }
+
+        var held = decision.Outcome == ModerationOutcome.Hold;
+        var edit = Edit(id, authorId, text, held, editWindow, now);
+        return edit.Comment is { } comment && held
+            ? CommentChange.Accept(Replace(_nodes[id], comment with { HeldBy = decision.Rule, HoldReason = decision.Reason }))
+            : edit;
+    }
+
     /// <summary>The comments waiting for a moderator, oldest first (the queue answers the longest wait first).</summary>
     public IReadOnlyList<Comment> AwaitingModeration(int max = 100) =>
         [.. _pending.Take(max).Select(id => _nodes[id].Comment)];

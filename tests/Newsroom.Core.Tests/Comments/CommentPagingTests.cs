@@ -239,6 +239,23 @@ public sealed class CommentPagingTests
     }
 
     [Theory]
+    [InlineData(CommentSort.MostVoted, "v0.99999999999.5")]
+    [InlineData(CommentSort.MostVoted, "v0.-99999999999.5")]
+    [InlineData(CommentSort.MostVoted, "v1.2147483647.0")]
+    [InlineData(CommentSort.MostVoted, "v0.-2147483648.9223372036854775807")]
+    [InlineData(CommentSort.Newest, "n1.0.0")]
+    [InlineData(CommentSort.Oldest, "o0.9223372036854775807.9223372036854775807")]
+    public void TryReadPage_AForgedCursor_NeverThrows_AndNeverRepeatsAComment(CommentSort sort, string cursor)
+    {
+        var thread = WithTopLevel(30);
+        thread.Feature(3, true);
+        thread.Vote(4, "v", CommentVote.Up);
+
+        Assert.True(thread.TryReadPage(new CommentPageRequest(sort, cursor) { PageSize = 100 }, out var page, out _));
+        Assert.Equal(page.Comments.Count, page.Comments.Select(c => c.Id).Distinct().Count());
+    }
+
+    [Theory]
     [InlineData(0, 3, "Page size must be 1..100; got 0.")]
     [InlineData(101, 3, "Page size must be 1..100; got 101.")]
     [InlineData(20, 21, "Replies shown must be 0..20; got 21.")]

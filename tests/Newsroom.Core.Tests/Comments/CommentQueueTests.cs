@@ -76,6 +76,24 @@ public sealed class CommentQueueTests
     }
 
     [Fact]
+    public void Edit_AfterTheRules_RefusedLeavesTheText_HeldRecordsWhy()
+    {
+        var thread = new CommentThread();
+        var comment = thread.Post(Guest(1), "Fine");
+        var window = TimeSpan.FromMinutes(10);
+        var banned = _rules.Decide(new(Guest(1), "idiot", 0), _trusted, CommentSettings.Defaults, Start);
+        var suspect = _rules.Decide(new(Guest(1), "fraud", 0), _trusted, CommentSettings.Defaults, Start);
+
+        var refused = thread.Edit(comment.Id, "guest-1", "idiot", banned, window, Start);
+        var held = thread.Edit(comment.Id, "guest-1", "fraud", suspect, window, Start);
+
+        Assert.Equal(banned.Reason, refused.Refusal);
+        Assert.Equal((CommentStatus.Pending, ModerationRule.SuspectWord), (held.Comment!.Status, held.Comment.HeldBy));
+        Assert.Equal(thread.Find(comment.Id), held.Comment);
+        Assert.Equal(1, thread.AwaitingModerationCount);
+    }
+
+    [Fact]
     public void Queue_IsBoundedByMax()
     {
         var thread = new CommentThread();

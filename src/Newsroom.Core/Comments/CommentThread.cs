@@ -138,6 +138,7 @@ public sealed partial class CommentThread
 
         PublishedCount += comment.Status == CommentStatus.Published ? 1 : 0;
         _ = comment.Status == CommentStatus.Pending && _pending.Add(comment.Id);
+        IndexAuthor(comment);
     }
 
     /// <summary>
@@ -230,6 +231,7 @@ public sealed partial class CommentThread
         _nodes.Remove(comment.Id);
         gone.Add(comment.Id);
         _pending.Remove(comment.Id);
+        UnindexAuthor(comment);
         PublishedCount -= comment.Status == CommentStatus.Published ? 1 : 0;
         if (comment.ParentId is not { } parentId)
         {

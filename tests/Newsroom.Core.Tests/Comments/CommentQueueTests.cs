@@ -94,6 +94,57 @@ public sealed class CommentQueueTests
     }
 
     [Fact]
+    public void HistoryOf_CountsPublishedAsApproved_AndListsTheLatestNewestFirst()
+    {
+        var thread = new CommentThread();
+        var first = thread.Post(Guest(1), "one", status: CommentStatus.Pending, at: Start);
+        thread.Post(Guest(2), "someone else", at: Start.AddMinutes(1));
+        var second = thread.Post(Guest(1), "two", status: CommentStatus.Pending, at: Start.AddMinutes(2));
+        thread.Post(Guest(1), "three", status: CommentStatus.Pending, at: Start.AddMinutes(3));
+        thread.Moderate(first.Id, CommentStatus.Published);
+        thread.Moderate(second.Id, CommentStatus.Rejected);
+
+        var history = thread.HistoryOf("guest-1");
+
+        Assert.Equal(1, history.ApprovedCount);
+        Assert.Equal(["three", "two", "one"], history.Recent.Select(c => c.Text));
+        Assert.Equal([CommentStatus.Pending, CommentStatus.Rejected, CommentStatus.Published], history.Recent.Select(c => c.Status));
+        Assert.Same(AuthorHistory.None, thread.HistoryOf("nobody"));
+    }
+
+    [Fact]
+    public void HistoryOf_FeedsTheRules_SoAGuestIsTrustedAfterTwoApprovals_AndARepeatIsCaught()
+    {
+        var thread = new CommentThread();
+        var guest = Guest(1);
+        for (var i = 0; i < 2; i++)
+        {
+            var decision = _rules.Decide(new(guest, $"Comment {i}", 0), thread.HistoryOf(guest.Id), CommentSettings.Defaults, Start);
+            Assert.Equal(ModerationRule.GuestNotYetTrusted, decision.Rule);
+            var placed = thread.Place(guest, $"Comment {i}", null, decision, Start);
+            thread.Add(placed.Comment!);
+            thread.Moderate(placed.Comment!.Id, CommentStatus.Published);
+        }
+
+        var trusted = _rules.Decide(new(guest, "A third thought", 0), thread.HistoryOf(guest.Id), CommentSettings.Defaults, Start);
+        var repeat = _rules.Decide(new(guest, "comment 1", 0), thread.HistoryOf(guest.Id), CommentSettings.Defaults, Start.AddMinutes(1));
+
+        Assert.Equal(ModerationOutcome.Publish, trusted.Outcome);
+        Assert.Equal(ModerationRule.RepeatedText, repeat.Rule);
+    }
+
+    [Fact]
+    public void HistoryOf_ForgetsACommentDeletedForGood()
+    {
+        var thread = new CommentThread();
+        var comment = thread.Post(Guest(1));
+
+        thread.Delete(comment.Id, "guest-1", TimeSpan.FromMinutes(10), Start);
+
+        Assert.Same(AuthorHistory.None, thread.HistoryOf("guest-1"));
+    }
+
+    [Fact]
     public void Queue_IsBoundedByMax()
     {
         var thread = new CommentThread();

@@ -3,8 +3,10 @@ namespace Newsroom.Core.Comments;
 /// <summary>
 /// The comments under one story, as the thread grain keeps them in memory: placing new comments and replies,
 /// author edits and deletions, moderators' decisions, votes, and reading pages (<c>CommentThread.Reading.cs</c>).
-/// Not thread-safe: the grain is its single writer. Changes that must be stored first are two steps: ask
-/// (<see cref="Place(CommentAuthor, string, long?, ModerationDecision, DateTimeOffset)"/>), store the answer, then apply (<see cref="Add"/>), so nothing is visible that is not stored.
+/// Not thread-safe: the grain is its single writer. A new comment takes two steps: ask where it goes
+/// (<see cref="Place(CommentAuthor, string, long?, ModerationDecision, DateTimeOffset)"/>), store the answer, then
+/// keep it (<see cref="Add"/>), so nothing is visible that is not stored. The other changes apply at once and
+/// return what to store: should that write fail, the grain deactivates and the thread is loaded again from storage.
 /// </summary>
 public sealed partial class CommentThread
 {

@@ -114,11 +114,13 @@ public sealed partial class DemoNewsroom(IGrainFactory grains, StaffDirectory st
             if (StepsTaken(demo.Slug, workflow, _toReview) == 0)
             {
                 await draft.TakeStep(new WorkflowRequest(WorkflowStep.Submit, null), _reporter);
+                LogOnTheDesk(demo.Slug, demo.Stage);
             }
         }
         else if (workflow is { AssignedTo: null, History.Count: 0 })
         {
             await draft.Assign(new DraftAssignee(_reporter.UserName, _reporter.DisplayName), _editor);
+            LogOnTheDesk(demo.Slug, demo.Stage);
         }
     }
 
@@ -233,6 +235,9 @@ public sealed partial class DemoNewsroom(IGrainFactory grains, StaffDirectory st
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo newsroom: published '{Slug}'.")]
     private partial void LogPublished(string slug);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo newsroom: '{Slug}' is on the desk ({Stage}).")]
+    private partial void LogOnTheDesk(string slug, DemoDraftStage stage);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo newsroom: left '{Slug}' alone: {Reason}.")]
     private partial void LogLeftAlone(string slug, string reason);

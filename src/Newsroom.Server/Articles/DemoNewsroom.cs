@@ -25,11 +25,13 @@ namespace Newsroom.Server.Articles;
 /// taken are read from the draft's history, and the demo takes the next one only while that history is exactly its
 /// own walk so far. A start after everything was made only reads; a start that stopped midway (or a retry after a
 /// storage error) finishes without writing anything twice; two silos starting at once meet in the same grains,
-/// which refuse a second create and a repeated step. Left alone: a slug already published from another draft (a
-/// story of the newsroom's own, or demo stories published before the demo wrote drafts), and a demo draft someone
-/// has moved off the demo's walk (sent back, archived, updated, its body rewritten). Publishing writes the article
-/// before the draft's history; where the article shows a publication the history lacks, the demo says so in the
-/// log and does not publish it again.
+/// which refuse a second create and a repeated step (all but the correction, an update the workflow allows again,
+/// which is checked against the article's versions only). Left alone: a slug already published from another draft
+/// (a story of the newsroom's own, or demo stories published before the demo wrote drafts), and a demo draft
+/// someone has moved off the demo's walk (sent back, archived, updated, its body rewritten). A publication is three
+/// writes, not one (the article's version, its record, the draft's history): where the article shows a publication
+/// the history lacks, the demo logs it and does not publish again; a version stored but never recorded makes the
+/// article grain refuse the slug's next publication, which the demo cannot mend from outside.
 /// </remarks>
 public sealed partial class DemoNewsroom(IGrainFactory grains, StaffDirectory staff, IHostApplicationLifetime lifetime, ILogger<DemoNewsroom> logger)
     : StartupTask(lifetime, logger)

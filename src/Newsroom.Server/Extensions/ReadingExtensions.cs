@@ -5,8 +5,8 @@ namespace Newsroom.Server.Extensions;
 public static class ReadingExtensions
 {
     /// <summary>
-    /// What readers get: the pages need no services of their own; in Development only, the demo stories are
-    /// published on the first start against empty storage, before <c>/health/ready</c> says ready.
+    /// What readers get: the pages need no services of their own; in Development only, the demo staff write and
+    /// publish the demo stories on the first start against empty storage, before <c>/health/ready</c> says ready.
     /// </summary>
     public static WebApplicationBuilder AddNewsroomReading(this WebApplicationBuilder builder)
     {

@@ -10,6 +10,7 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _outputEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> _awaitedLines = new();
     private int _endedStreams;
 
     private ChildProcess(Process process)
@@ -69,6 +70,22 @@ public sealed class ChildProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>
+    /// The first line of output (prefixed "out| " or "err| ") that matches, completed as soon as it is read, so a test
+    /// can act at that moment (kill a server midway through its work); lines already read count too.
+    /// </summary>
+    public Task<string> LineAsync(Func<string, bool> match)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _awaitedLines.Enqueue((match, seen));
+        if (_output.FirstOrDefault(match) is { } line)
+        {
+            seen.TrySetResult(line);
+        }
+
+        return seen.Task;
     }
 
     /// <summary>SIGKILL, as <c>kill -9</c>: nothing in the process gets to flush or say goodbye.</summary>
@@ -131,6 +148,14 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         _output.Enqueue(prefix + line);
+        foreach (var (match, seen) in _awaitedLines)
+        {
+            if (!seen.Task.IsCompleted && match(prefix + line))
+            {
+                seen.TrySetResult(prefix + line);
+            }
+        }
+
         while (_output.Count > 2000 && _output.TryDequeue(out _))
         {
         }

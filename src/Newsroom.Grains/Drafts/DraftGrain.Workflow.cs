@@ -43,7 +43,10 @@ public sealed partial class DraftGrain
             }
 
             var transition = new DraftTransition(_clock.GetUtcNow(), user.DisplayName, request.Step, workflow.Status, decision.To, decision.Note);
-            return await SaveWorkflow(workflow with { Status = decision.To, History = [.. workflow.History, transition], PublishedSlug = slug });
+            // A List, not a collection expression: the record is stored as JSON with its runtime types, and the compiler's
+            // own read-only array type is not one Orleans lets storage load, so the draft would never activate again.
+            var history = new List<DraftTransition>(workflow.History) { transition };
+            return await SaveWorkflow(workflow with { Status = decision.To, History = history, PublishedSlug = slug });
         }
         finally
         {

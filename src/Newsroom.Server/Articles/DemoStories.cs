@@ -1,10 +1,13 @@
+using System.Security.Cryptography;
+using System.Text;
 using Newsroom.Grains.Articles;
 
 namespace Newsroom.Server.Articles;
 
 /// <summary>
-/// The demo newsroom's stories, written for this project. Listed oldest first: they are published in this order, so
-/// the front page shows the last one on top. A story with a <see cref="DemoStory.Correction"/> is published twice.
+/// The demo newsroom's stories, written for this project. <see cref="All"/> are published, listed oldest first: they
+/// are published in this order, so the front page shows the last one on top. A story with a
+/// <see cref="DemoStory.Correction"/> is published twice. <see cref="OnTheDesk"/> are drafts that stay unpublished.
 /// </summary>
 public static class DemoStories
 {
@@ -98,6 +101,51 @@ public static class DemoStories
             null),
     ];
 
+    /// <summary>Drafts the demo leaves on the desk: one the reporter submitted for review, one the editor assigned to her.</summary>
+    public static IReadOnlyList<DemoDraft> OnTheDesk { get; } =
+    [
+        new(
+            "riverside-footbridge-stays-shut",
+            new ArticleContent(
+                "Riverside footbridge to stay shut until spring after inspectors find corroded cables",
+                "Engineers found rust on two of the cables that hold up the deck; walkers and cyclists face a 15-minute detour through the old port.",
+                """
+                The Riverside footbridge will stay closed until at least April, the city's transport department said on Thursday, after an inspection found corrosion on two of the cables that hold up its deck.
+
+                The bridge, which about 4,000 walkers and cyclists cross each day between the station and the university, was closed in October for what was meant to be six weeks of repainting.
+
+                "We will not reopen a bridge we cannot vouch for," the department's chief engineer said. New cables have been ordered.
+
+                Until then, signposted detours lead through the old port.
+                """,
+                "City",
+                ["Transport", "Bridges"],
+                Byline),
+            DemoDraftStage.InReview),
+        new(
+            "food-bank-winter-queues",
+            new ArticleContent(
+                "Food bank queues grow as winter begins",
+                "Volunteers say more working families are asking for help than at any time since the food bank opened.",
+                """
+                To do: the food bank's November count against last year's; talk to volunteers at the Saturday session; ask the council what is left in its winter hardship fund.
+                """,
+                "City",
+                ["Food bank", "Cost of living"],
+                Byline),
+            DemoDraftStage.AssignedToReporter),
+    ];
+
+    /// <summary>The demo draft left in review, submitted by the reporter.</summary>
+    public const string InReviewSlug = "riverside-footbridge-stays-shut";
+
+    /// <summary>
+    /// The id of the demo draft for a slug: always the same, so a later start finds the draft an earlier one made
+    /// (12 hex digits of a hash of the slug, the shape of <see cref="Grains.Drafts.DraftId.New"/>'s ids).
+    /// </summary>
+    public static string DraftIdFor(string slug) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"newsroom-demo/{slug}")))[..Grains.Drafts.DraftId.Length];
+
     /// <summary>The demo story modelled on the situation in the Kazakhstan fixture; it links to <see cref="ReadAlsoSlug"/>.</summary>
     public const string FixtureSlug = "nazarbayev-private-talks-with-putin";
 
@@ -112,3 +160,15 @@ public static class DemoStories
 public sealed record DemoStory(string Slug, ArticleContent Content, DemoCorrection? Correction);
 
 public sealed record DemoCorrection(string Body, string Note);
+
+/// <summary>A demo draft that is not published: its slug, its text and where the demo leaves it.</summary>
+public sealed record DemoDraft(string Slug, ArticleContent Content, DemoDraftStage Stage);
+
+public enum DemoDraftStage
+{
+    /// <summary>Written and submitted for review by the reporter.</summary>
+    InReview,
+
+    /// <summary>Started by the editor and assigned to the reporter to write.</summary>
+    AssignedToReporter,
+}

@@ -7,8 +7,8 @@ public static class ReadingExtensions
 {
     /// <summary>
     /// What readers get: the reader pages kept rendered on each silo until a story changes (<see cref="PublishedPages"/>);
-    /// in Development only, the demo stories are published on the first start against empty storage, before
-    /// <c>/health/ready</c> says ready.
+    /// in Development only, the demo staff write and publish the demo stories on the first start against empty storage,
+    /// before <c>/health/ready</c> says ready.
     /// </summary>
     public static WebApplicationBuilder AddNewsroomReading(this WebApplicationBuilder builder)
     {

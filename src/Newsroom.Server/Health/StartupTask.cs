@@ -18,7 +18,7 @@ public abstract partial class StartupTask(IHostApplicationLifetime lifetime, ILo
     /// <summary>Whether it ran; false while it runs and after it gave up.</summary>
     public bool Succeeded { get; private set; }
 
-    /// <summary>What the work is, for the log: "Warm-up", "Publishing the demo stories".</summary>
+    /// <summary>What the work is, for the log: "Warm-up", "Writing the demo newsroom".</summary>
     protected abstract string What { get; }
 
     /// <summary>How long one try may take: a try that hangs on storage must not outlast what readiness tolerates.</summary>

@@ -42,6 +42,32 @@ public sealed class PublishingRestartTests
         Assert.Equal(frontBefore, StoryLinks(await reader.GetStringAsync("/")));
     }
 
+    [Fact]
+    public async Task AKilledServer_KeepsEachDraftsStatusHistoryAndAssignee_AndTheDraftOpens()
+    {
+        await using var newsroom = await NewsroomOnAzurite.StartAsync();
+        string draftId;
+        JsonElement before;
+        await using (var staff = await Newsroom.SignInAsync(newsroom.Server))
+        {
+            (draftId, _) = await staff.StoryAsync();
+            await Newsroom.Step(staff.Reporter, draftId, "submit");
+            await Newsroom.Step(staff.Editor, draftId, "approve");
+            await staff.Editor.InvokeAsync<JsonElement>("Assign", draftId, "rosa");
+            await Newsroom.Step(staff.Editor, draftId, "publish");
+            before = (await staff.Rosa.ReadDraftAsync(draftId)).GetProperty("workflow");
+        }
+
+        await newsroom.Server.KillAsync();
+        await newsroom.Server.RestartAsync();
+
+        using var rosa = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var after = (await rosa.ReadDraftAsync(draftId)).GetProperty("workflow");
+        Assert.Equal("published", after.GetProperty("status").GetString());
+        Assert.Equal(3, after.GetProperty("history").GetArrayLength());
+        Assert.Equal(before.GetRawText(), after.GetRawText());
+    }
+
     // The story links of a listing page, in order.
     private static string StoryLinks(string html) =>
         string.Join('\n', System.Text.RegularExpressions.Regex.Matches(html, "href=\"(/articles/[^\"]+)\"").Select(m => m.Groups[1].Value));

@@ -10,7 +10,9 @@ namespace Newsroom.Grains.Articles;
 /// <summary>
 /// One published story. A publish stores the new version's blob first, then the story's small record, then tells
 /// open readers and the story index: a reader never sees a version a restart could take back, and a failed write
-/// leaves the story as it was (a version blob without a record is overwritten by nobody and read by nobody).
+/// leaves the story as it was (a version blob without a record is read by nobody, and the next publish writes over it).
+/// A publish repeated after an answer was lost (the same draft version, text, kind and note as the latest version)
+/// publishes nothing new, so a retried step never makes a second version.
 /// </summary>
 public sealed class ArticleGrain : Grain, IArticleGrain
 {
@@ -79,6 +81,12 @@ public sealed class ArticleGrain : Grain, IArticleGrain
                 $"The slug '{Slug}' belongs to another story (\"{_current!.Content.Headline}\"); choose another slug.");
         }
 
+        if (IsRepeatOfLatest(publication))
+        {
+            await Index();
+            return View();
+        }
+
         var now = _clock.GetUtcNow();
         var kind = record.Exists ? publication.Kind : ArticleChangeKind.First;
         var version = new ArticleVersion(
@@ -91,7 +99,7 @@ public sealed class ArticleGrain : Grain, IArticleGrain
             kind,
             kind == ArticleChangeKind.First ? "" : publication.Note.Trim(),
             _current is null ? null : publication.BodyChangeJson ?? TextDiff.Between(_current.Content.Body, content.Body).ToJson());
-        await _versions.SaveAsync(Slug, version);
+        await SaveVersion(version);
 
         var revisions = new List<ArticleRevision>(record.Revisions) { new(version.Number, now, kind, version.Note) };
         await Store(new ArticleRecord { DraftId = publication.DraftId, Revisions = revisions, Withdrawal = null, ChannelVersion = _channel.Version + 1 }, () =>
@@ -122,6 +130,35 @@ public sealed class ArticleGrain : Grain, IArticleGrain
             () => new ArticleWithdrawn(withdrawal));
         await Index();
         return View();
+    }
+
+    private bool IsRepeatOfLatest(ArticlePublication publication) =>
+        _current is { } latest
+        && _record.State.Withdrawal is null
+        && latest.DraftId == publication.DraftId
+        && latest.DraftBodyVersion == publication.DraftBodyVersion
+        && latest.Content.SameAs(publication.Content)
+        && (latest.Number == 1 || (latest.Kind == publication.Kind && latest.Note == publication.Note.Trim()));
+
+    private async Task SaveVersion(ArticleVersion version)
+    {
+        try
+        {
+            await _versions.SaveAsync(Slug, version);
+        }
+        catch (StoredVersionDiffersException)
+        {
+            // Left by a publish that stopped before its record was written, unless another activation has recorded it
+            // meanwhile: then this one is out of date, and the next call reads the story afresh.
+            await _record.ReadStateAsync();
+            if (_record.State.Revisions.Count >= version.Number)
+            {
+                DeactivateOnIdle();
+                throw new ArticleException($"'{Slug}' was published by someone else at the same moment; look at it again and retry.");
+            }
+
+            await _versions.ReplaceUnrecordedAsync(Slug, version);
+        }
     }
 
     // The record carries the channel version of the event it announces, so a view read after a restart is current

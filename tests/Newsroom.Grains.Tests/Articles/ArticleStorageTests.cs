@@ -18,7 +18,7 @@ public sealed class ArticleStorageTests(SharedAzurite storage)
         await versions.SaveAsync(slug, first);
         await versions.SaveAsync(slug, second);
         await versions.SaveAsync(slug, second);
-        var replaced = await Assert.ThrowsAsync<InvalidOperationException>(() => versions.SaveAsync(slug, first with { Number = 2 }));
+        var replaced = await Assert.ThrowsAsync<StoredVersionDiffersException>(() => versions.SaveAsync(slug, first with { Number = 2 }));
 
         Assert.Equivalent(first, await versions.LoadAsync(slug, 1), strict: true);
         Assert.Equivalent(second, await versions.LoadAsync(slug, 2), strict: true);

@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Core.Accounts;
 using Newsroom.Core.Changes;
 using Newsroom.Core.Documents;
@@ -135,6 +137,45 @@ public sealed class PublishingGrainTests(GrainCluster cluster)
         var reloaded = await article.Get();
         Assert.True(reloaded!.IsWithdrawn);
         Assert.Equal("Unverified claims.", (await article.GetVersion(1))!.Content.Body);
+    }
+
+    [Fact]
+    public async Task AVersionLeftBehindByAPublishThatStopped_IsWrittenOver_ByTheNextPublish()
+    {
+        var (draft, slug) = await ApprovedStory("The meeting was on Tuesday.");
+        await draft.TakeStep(new WorkflowRequest(WorkflowStep.Publish, null), _editor);
+        var first = (await cluster.Client.GetGrain<IArticleGrain>(slug).Get())!.Current;
+        // A publish that stored its version 2 and stopped before recording it: nobody was told of that version.
+        var versions = new ServiceCollection()
+            .AddNewsroomArticles(_ => cluster.Storage.Blobs, _ => new TableServiceClient(cluster.Storage.Azurite.ConnectionString))
+            .BuildServiceProvider()
+            .GetRequiredService<Newsroom.Grains.Articles.Storage.IArticleVersionStore>();
+        await versions.SaveAsync(slug, first with { Number = 2, Kind = ArticleChangeKind.Update, Note = "Never recorded." });
+        await draft.Push(DraftField.Body, 1, [new("fix", ChangeSet.Of([new ChangeSpec(19, 26, "Monday")], 27).ToJson())], _editor);
+
+        await draft.TakeStep(new WorkflowRequest(WorkflowStep.Update, "Correction: the meeting was on Monday.", ArticleChangeKind.Correction), _editor);
+
+        var article = (await cluster.Client.GetGrain<IArticleGrain>(slug).Get())!;
+        var second = (await versions.LoadAsync(slug, 2))!;
+        Assert.Equal((2, "The meeting was on Monday."), (article.Current.Number, article.Current.Content.Body));
+        Assert.Equal(("Correction: the meeting was on Monday.", "The meeting was on Monday."), (second.Note, second.Content.Body));
+    }
+
+    [Fact]
+    public async Task APublishRepeatedAfterItsAnswerWasLost_MakesNoSecondVersion()
+    {
+        var (draft, slug) = await ApprovedStory("Polls close at 8pm in Astana.");
+        await draft.TakeStep(new WorkflowRequest(WorkflowStep.Publish, null), _editor);
+        var article = cluster.Client.GetGrain<IArticleGrain>(slug);
+        var published = (await article.Get())!.Current;
+
+        // The draft asks again with what it asked the first time, as a retried step does after its record failed.
+        var again = await article.Publish(new ArticlePublication(
+            published.DraftId, published.DraftBodyVersion, published.Content, ArticleChangeKind.Update, "", "eddie", null));
+
+        Assert.Equal(1, again.Current.Number);
+        Assert.Single(again.Revisions);
+        Assert.Null(await article.GetVersion(2));
     }
 
     private async Task<(IDraftGrain Draft, string Slug)> ApprovedStory(string body)

@@ -22,6 +22,9 @@ public sealed class GrainCluster(SharedAzurite storage) : IAsyncLifetime
     private InProcessTestCluster? _cluster;
 
     /// <summary>What the grains read as now, and what their timers run on; only tests move it.</summary>
+    /// <summary>The Azurite the silo stores in, for tests that look at (or tamper with) what is stored.</summary>
+    public SharedAzurite Storage => storage;
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     public DraftLogProbe Logs { get; } = new();

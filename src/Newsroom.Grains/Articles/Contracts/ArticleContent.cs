@@ -8,4 +8,11 @@ public sealed record ArticleContent(
     [property: Id(2)] string Body,
     [property: Id(3)] string Section,
     [property: Id(4)] IReadOnlyList<string> Tags,
-    [property: Id(5)] string Byline);
+    [property: Id(5)] string Byline)
+{
+    /// <summary>The same text and details (tags compared by value, which a record's own equality does not do for a list).</summary>
+    public bool SameAs(ArticleContent other) =>
+        other is not null
+        && Headline == other.Headline && Standfirst == other.Standfirst && Body == other.Body
+        && Section == other.Section && Byline == other.Byline && Tags.SequenceEqual(other.Tags);
+}

@@ -33,9 +33,16 @@ internal sealed class BlobArticleVersionStore(BlobServiceClient blobs) : IArticl
             var stored = await LoadAsync(slug, version.Number, cancellationToken);
             if (stored is null || JsonSerializer.Serialize(stored, _json) != content.ToString())
             {
-                throw new InvalidOperationException($"Story '{slug}' already has a different version {version.Number}.", e);
+                throw new StoredVersionDiffersException(slug, version.Number, e);
             }
         }
+    }
+
+    public async Task ReplaceUnrecordedAsync(string slug, ArticleVersion version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        await EnsureContainerAsync(cancellationToken);
+        await _container.GetBlobClient(Name(slug, version.Number)).UploadAsync(BinaryData.FromObjectAsJson(version, _json), overwrite: true, cancellationToken);
     }
 
     public async Task<ArticleVersion?> LoadAsync(string slug, int number, CancellationToken cancellationToken = default)

@@ -236,4 +236,38 @@ public sealed class CommentThreadTests(GrainCluster cluster, SharedAzurite stora
         await thread.Report(another.Comment.Id, _bolat.Id, "Wrong");
         Assert.Equal(("Wrong", _bolat.Id), (Assert.Single(Assert.Single((await thread.AwaitingModeration(10)).Reported).Reports).Reason, _bolat.Id));
     }
+
+    [Fact]
+    public async Task AFailedWrite_IsPassedOn_AndTheThreadKeepsNothingOfIt()
+    {
+        var (slug, thread) = await Story(cluster);
+        await using var relay = await cluster.Listen(ChannelName.Comments(slug));
+        var posted = await thread.Say(_aigerim, "Stored first.");
+        var id = posted.Comment.Id;
+        var attempts = new Func<Task>[]
+        {
+            () => thread.Say(_bolat, "Never stored."),
+            () => thread.Vote(id, _bolat.Id, CommentVote.Up),
+            () => thread.Edit(id, _aigerim, "Edited, not stored."),
+            () => thread.Rate(_bolat.Id, 5),
+            () => thread.Moderate(id, CommentModerationAction.Feature, Mona, "Good."),
+            () => thread.Delete(id, _aigerim.Id),
+        };
+
+        foreach (var attempt in attempts)
+        {
+            cluster.Comments.FailNextWrite(slug, new IOException("The storage account did not answer."));
+            var failed = await Assert.ThrowsAsync<IOException>(attempt);
+            Assert.Equal("The storage account did not answer.", failed.Message);
+        }
+
+        var page = await thread.GetPage(new CommentPageQuery(ViewerId: _bolat.Id));
+        var shown = Assert.Single(page.Comments);
+        Assert.Equal(("Stored first.", 0, false, false), (shown.Text, shown.Up, shown.IsEdited, shown.Featured));
+        Assert.Equal(("No ratings yet", 1), (page.Rating.Text, page.PublishedCount));
+        var next = await thread.Say(_bolat, "Stored second.");
+        Assert.Equal((id + 1, posted.ChannelVersion + 1), (next.Comment.Id, next.ChannelVersion));
+        await relay.WaitFor<CommentPublished>(e => e.Comment.Id == next.Comment.Id);
+        Assert.Equal([posted.ChannelVersion, next.ChannelVersion], relay.All.Select(h => h.Version));
+    }
 }

@@ -39,6 +39,11 @@ public sealed partial class CommentThreadGrain
             throw new CommentException($"A moderator's reason may be at most {MaxReasonLength} characters long; this one has {why.Length}.");
         }
 
+        if (action == CommentModerationAction.Ban)
+        {
+            return await BanAuthor(commentId, moderator, why);
+        }
+
         var before = _thread.Find(commentId);
         var change = action switch
         {
@@ -64,6 +69,20 @@ public sealed partial class CommentThreadGrain
                 : new CommentChanged(Item(comment, null), [], _thread.PublishedCount));
         }
 
+        return Item(comment, null);
+    }
+
+    /// <summary>Bans the comment's author newsroom-wide (their guest id and email hash, or their account) and records it here.</summary>
+    private async Task<CommentItem> BanAuthor(long commentId, CommentModerator moderator, string why)
+    {
+        var comment = _thread.Find(commentId) ?? throw new CommentException($"There is no comment {commentId} under this story.");
+        var now = _clock.GetUtcNow();
+        var author = comment.Author;
+        await GrainFactory.GetGrain<ICommentBansGrain>(ICommentBansGrain.Newsroom).Ban(
+            new CommentBan(author.Id, _emailHashes.GetValueOrDefault(commentId), author.DisplayName, author.IsStaff, moderator.UserName, now, why));
+        var decision = new CommentDecision(commentId, CommentModerationAction.Ban, moderator.UserName, now, why);
+        await Commit(new CommentWrite(NextMeta(false) with { LastDecision = _meta.LastDecision + 1 }) { Decision = decision });
+        _decisions.Add(decision);
         return Item(comment, null);
     }
 

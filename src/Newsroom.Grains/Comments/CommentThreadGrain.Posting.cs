@@ -14,6 +14,7 @@ public sealed partial class CommentThreadGrain
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(post.Author);
         var author = Author(post.Author);
+        await RefuseBanned(author.Id, EmailHash(post.Author));
         var article = await PublishedArticle();
         var settings = Settings;
         _ = Opening(article);
@@ -63,6 +64,15 @@ public sealed partial class CommentThreadGrain
         var guestName = Checked(CommentText.CheckGuestName(writer.DisplayName));
         _ = Checked(CommentText.CheckGuestEmail(writer.Email));
         return CommentAuthor.Guest(writer.Id, guestName);
+    }
+
+    /// <summary>Refuses a person a moderator banned, by their id or their email's hash.</summary>
+    private async Task RefuseBanned(string authorId, string? emailHash)
+    {
+        if (await GrainFactory.GetGrain<ICommentBansGrain>(ICommentBansGrain.Newsroom).Find(authorId, emailHash) is { } ban)
+        {
+            throw new CommentException(ban.Refusal);
+        }
     }
 
     /// <summary>The story, which must be published and not withdrawn for anyone to comment on it or rate it.</summary>

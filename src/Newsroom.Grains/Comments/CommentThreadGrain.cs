@@ -95,6 +95,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
     public async Task<CommentItem> Edit(long commentId, CommentWriter author, string text)
     {
         ArgumentNullException.ThrowIfNull(author);
+        await RefuseBanned(author.Id, null);
         var settings = Settings;
         var body = Checked(CommentText.CheckBody(text, settings.MinLength, settings.MaxLength));
         var now = _clock.GetUtcNow();
@@ -145,6 +146,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
     public async Task<CommentItem> Vote(long commentId, string voterId, CommentVote vote)
     {
         RequireId(voterId, "voter");
+        await RefuseBanned(voterId, null);
         var change = _thread.Vote(commentId, voterId, vote);
         if (!change.Done)
         {
@@ -163,6 +165,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
     public async Task<CommentRating> Rate(string readerId, int stars)
     {
         RequireId(readerId, "reader");
+        await RefuseBanned(readerId, null);
         var article = await PublishedArticle();
         _ = Opening(article);
         var change = _rating.Rate(readerId, stars);

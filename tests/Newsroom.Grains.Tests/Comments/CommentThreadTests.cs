@@ -270,4 +270,33 @@ public sealed class CommentThreadTests(GrainCluster cluster, SharedAzurite stora
         await relay.WaitFor<CommentPublished>(e => e.Comment.Id == next.Comment.Id);
         Assert.Equal([posted.ChannelVersion, next.ChannelVersion], relay.All.Select(h => h.Version));
     }
+
+    [Fact]
+    public async Task ABannedGuest_IsRefusedOnEveryStory_EvenWithANewCookie_UntilTheBanIsLifted()
+    {
+        var troll = CommentWriter.Guest($"guest-{Guid.NewGuid():n}", "Troll", $"troll-{Guid.NewGuid():n}@example.org");
+        var (_, first) = await Story(cluster);
+        var (other, second) = await Story(cluster);
+        var abuse = await first.Say(troll, "Something abusive.");
+        var fair = await second.Say(_aigerim, "A fair comment.");
+
+        await first.Moderate(abuse.Comment.Id, CommentModerationAction.Ban, Mona, "Abuse.");
+        var rows = await Rows(storage, other);
+        var refusals = new[]
+        {
+            await Assert.ThrowsAsync<CommentException>(() => second.Say(troll, "Back again.")),
+            await Assert.ThrowsAsync<CommentException>(() => second.Say(troll with { Id = $"guest-{Guid.NewGuid():n}" }, "New cookie, same email.")),
+            await Assert.ThrowsAsync<CommentException>(() => second.Vote(fair.Comment.Id, troll.Id, CommentVote.Down)),
+        };
+
+        Assert.All(refusals, r => Assert.Equal("A moderator has banned you from commenting and voting here.", r.Message));
+        Assert.Equal(rows, await Rows(storage, other));
+        var decision = Assert.Single(await first.DecisionsOn(abuse.Comment.Id));
+        Assert.Equal((CommentModerationAction.Ban, "mona", "Abuse."), (decision.Action, decision.By, decision.Reason));
+        var bans = cluster.Client.GetGrain<ICommentBansGrain>(ICommentBansGrain.Newsroom);
+        Assert.True(await bans.Lift(troll.Id));
+        await cluster.Deactivate(bans);
+        Assert.Null(await bans.Find(troll.Id, null));
+        Assert.False((await second.Say(troll, "Behaving now.")).Held);
+    }
 }

@@ -10,6 +10,9 @@ public enum CommentModerationAction
     Remove,
     Feature,
     Unfeature,
+
+    /// <summary>Bans the comment's author from commenting and voting anywhere in the newsroom.</summary>
+    Ban,
 }
 
 /// <summary>A moderator's decision as recorded: on which comment, what, who, when and why.</summary>

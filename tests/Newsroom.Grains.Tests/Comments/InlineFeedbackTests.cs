@@ -83,6 +83,79 @@ public sealed class InlineFeedbackTests(GrainCluster cluster)
         Assert.Empty((await thread.GetPage(new CommentPageQuery())).Comments);
     }
 
+    [Fact]
+    public async Task InlineComments_ThroughRandomUpdates_EitherQuoteTheirPassageOrSayItChanged_AndNoneIsLost()
+    {
+        // Seeded: a failure names its seed. Each story gets three random updates, with comments made on every version.
+        var (followed, changed) = (0, 0);
+        for (var seed = 1; seed <= 8; seed++)
+        {
+            var random = new Random(seed);
+            var bodies = new List<string> { Sentences(random, 12) };
+            var (slug, thread) = await Story(cluster, bodies[0]);
+            var posted = new List<long>();
+            for (var version = 1; version <= 4; version++)
+            {
+                for (var k = 0; k < 3; k++)
+                {
+                    var on = random.Next(1, version + 1);
+                    var body = bodies[on - 1];
+                    var from = random.Next(0, body.Length - 12);
+                    var to = from + random.Next(4, 12);
+                    var selection = new CommentAnchorRequest(on, from, to, body[from..to]);
+                    if (!string.IsNullOrWhiteSpace(selection.Quote))
+                    {
+                        posted.Add((await thread.Post(new CommentPost(_aigerim, $"Note {version}.{k}", null, selection))).Comment.Id);
+                    }
+                }
+
+                if (version < 4)
+                {
+                    bodies.Add(Edit(random, bodies[^1]));
+                    await Update(cluster, slug, bodies[^1]);
+                }
+            }
+
+            await cluster.Deactivate(thread);
+            var page = await thread.GetPage(new CommentPageQuery(CommentSort.Oldest, PageSize: 100, InlineOnly: true));
+
+            Assert.True(posted.SequenceEqual(page.Comments.Select(c => c.Id)), $"seed {seed}: comments lost");
+            foreach (var passage in page.Comments.Select(c => c.Passage!))
+            {
+                Assert.True(passage.Version == 4, $"seed {seed}: a passage was left at version {passage.Version}");
+                Assert.True(
+                    passage.Changed || bodies[^1][passage.From!.Value..passage.To!.Value] == passage.Quote,
+                    $"seed {seed}: '{passage.Quote}' is not at {passage.From}..{passage.To} and not marked changed");
+                (followed, changed) = passage.Changed ? (followed, changed + 1) : (followed + 1, changed);
+            }
+        }
+
+        // Both outcomes happened, so neither check above was vacuous.
+        Assert.True(followed > 10 && changed > 3, $"followed {followed}, changed {changed}");
+    }
+
+    private static string Sentences(Random random, int count) =>
+        string.Join(" ", Enumerable.Range(0, count).Select(_ => $"The {Word(random)} said {Word(random)} {random.Next(10, 99)} times."));
+
+    private static string Word(Random random) => new[] { "mayor", "count", "queue", "poll", "river", "station", "vote", "desk" }[random.Next(8)];
+
+    /// <summary>A few random deletions, insertions and replacements, as an editor's update might make.</summary>
+    private static string Edit(Random random, string body)
+    {
+        for (var i = random.Next(1, 4); i > 0; i--)
+        {
+            var at = random.Next(0, body.Length - 20);
+            body = random.Next(3) switch
+            {
+                0 => body.Remove(at, random.Next(1, 15)),
+                1 => body.Insert(at, $" {Word(random)} "),
+                _ => body.Remove(at, random.Next(1, 8)).Insert(at, Word(random)),
+            };
+        }
+
+        return body;
+    }
+
     private static CommentPost About(int version, string passage, string text)
     {
         var from = Body.IndexOf(passage, StringComparison.Ordinal);

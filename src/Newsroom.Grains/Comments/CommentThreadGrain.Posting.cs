@@ -120,16 +120,18 @@ public sealed partial class CommentThreadGrain
         return new CommentItem(
             c.Id, c.ParentId, c.Depth, full ? c.Author.DisplayName : null, full && c.Author.IsStaff, full ? c.Text : null,
             full ? CommentHtml.Render(c.MentionPrefix + c.Text).Html : null, c.PostedAt, c.Status, full && c.IsEdited, full && c.Featured,
-            tally.Up, tally.Down, full ? c.ReplyingTo : null, mine && full, placeholder, Passage(c.Id), [], 0, null);
+            tally.Up, tally.Down, full ? c.ReplyingTo : null, mine && full, placeholder, Passage(c.Id), [], 0, null, VoteOf(c.Id, viewerId));
     }
 
+    private CommentVote VoteOf(long id, string? viewerId) => viewerId is null ? CommentVote.None : _thread.VoteOf(id, viewerId);
+
     /// <summary>A page's comment (Core's view) on the wire, with its safe HTML, its passage and its replies.</summary>
-    private CommentItem Item(CommentView v)
+    private CommentItem Item(CommentView v, string? viewerId)
     {
         var text = v.Text is null ? null : (v.ReplyingTo is { } name ? $"@{name} " : "") + v.Text;
         return new CommentItem(
             v.Id, v.ParentId, v.Depth, v.AuthorName, v.IsStaff, v.Text, text is null ? null : CommentHtml.Render(text).Html, v.PostedAt,
             v.Status, v.IsEdited, v.Featured, v.Votes.Up, v.Votes.Down, v.ReplyingTo, v.IsMine, v.Placeholder, Passage(v.Id),
-            [.. v.Replies.Select(Item)], v.MoreReplies, v.MoreRepliesCursor);
+            [.. v.Replies.Select(r => Item(r, viewerId))], v.MoreReplies, v.MoreRepliesCursor, VoteOf(v.Id, viewerId));
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class CommentThreadGrain
         var request = new CommentPageRequest(query.Sort, query.Cursor, query.ViewerId) { PageSize = query.PageSize, RepliesShown = query.RepliesShown };
         if (!query.InlineOnly)
         {
-            return _thread.TryReadPage(request, out var page, out var error) ? Result(page) : throw new CommentException(error);
+            return _thread.TryReadPage(request, out var page, out var error) ? Result(page, query.ViewerId) : throw new CommentException(error);
         }
 
         // Inline comments are top-level: read the thread's pages in the same order and keep only those about a passage.
@@ -40,7 +40,7 @@ public sealed partial class CommentThreadGrain
                 if (shown.Count == query.PageSize)
                 {
                     next = CursorOf(query.Sort, shown[^1]);
-                    return Result(new CommentPage(shown, next, _thread.PublishedCount));
+                    return Result(new CommentPage(shown, next, _thread.PublishedCount), query.ViewerId);
                 }
 
                 shown.Add(view);
@@ -48,7 +48,7 @@ public sealed partial class CommentThreadGrain
 
             if (page.NextCursor is null)
             {
-                return Result(new CommentPage(shown, null, _thread.PublishedCount));
+                return Result(new CommentPage(shown, null, _thread.PublishedCount), query.ViewerId);
             }
 
             cursor = page.NextCursor;
@@ -57,7 +57,7 @@ public sealed partial class CommentThreadGrain
 
     public Task<CommentPageResult> GetReplies(long parentId, string? cursor, string? viewerId, int pageSize) =>
         _thread.TryReadReplies(parentId, cursor, viewerId, pageSize, CommentPageRequest.DefaultRepliesShown, out var page, out var error)
-            ? Task.FromResult(Result(page))
+            ? Task.FromResult(Result(page, viewerId))
             : throw new CommentException(error);
 
     public async Task<CommentPassages> GetPassages()
@@ -71,8 +71,14 @@ public sealed partial class CommentThreadGrain
     private static string CursorOf(CommentSort sort, CommentView view) =>
         new CommentCursor(sort, view.Featured, sort == CommentSort.MostVoted ? view.Votes.Score : view.Id, view.Id).ToString();
 
-    private CommentPageResult Result(CommentPage page) =>
-        new([.. page.Comments.Select(Item)], page.NextCursor, page.PublishedCount, _channel.Version, CommentRating.Of(_rating.Summary), OpeningNow());
+    private CommentPageResult Result(CommentPage page, string? viewerId) =>
+        new(
+            [.. page.Comments.Select(v => Item(v, viewerId))],
+            page.NextCursor,
+            page.PublishedCount,
+            _channel.Version,
+            CommentRating.Of(_rating.Summary, viewerId is null ? null : _rating.StarsOf(viewerId)),
+            OpeningNow());
 
     /// <summary>Learns when the story was published and, when there are inline comments, follows them to its latest version.</summary>
     private async Task Refresh()

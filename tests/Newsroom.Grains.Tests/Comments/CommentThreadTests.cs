@@ -200,12 +200,12 @@ public sealed class CommentThreadTests(GrainCluster cluster, SharedAzurite stora
         await thread.Vote(id, "guest-carla", CommentVote.Down);
         var undone = await thread.Vote(id, "guest-dana", CommentVote.None);
         await cluster.Deactivate(thread);
-        var reloaded = (await thread.GetPage(new CommentPageQuery())).Comments[0];
+        var reloaded = (await thread.GetPage(new CommentPageQuery(ViewerId: "guest-carla"))).Comments[0];
 
-        Assert.Equal((1, 1), (undone.Up, undone.Down));
-        Assert.Equal((1, 1), (reloaded.Up, reloaded.Down));
+        Assert.Equal((1, 1, CommentVote.None), (undone.Up, undone.Down, undone.MyVote));
+        Assert.Equal((1, 1, CommentVote.Down), (reloaded.Up, reloaded.Down, reloaded.MyVote));
         var again = await thread.Vote(id, "guest-carla", CommentVote.Up);
-        Assert.Equal((2, 0), (again.Up, again.Down));
+        Assert.Equal((2, 0, CommentVote.Up), (again.Up, again.Down, again.MyVote));
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace Newsroom.Grains.Comments;
 /// <summary>
 /// A comment as a page shows it (Core's <see cref="CommentView"/> on the wire): no author id, the text and its safe
 /// HTML (<see cref="CommentHtml"/>) only while readers may see it, <see cref="Placeholder"/> ("comment deleted",
-/// "comment removed") for a gone comment kept for its replies, and the passage it is about for inline feedback.
+/// "comment removed") for a gone comment kept for its replies, the passage it is about for inline feedback, and the
+/// viewer's own vote (<see cref="MyVote"/>; none in a broadcast, which has no viewer).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("newsroom.comment-item")]
 public sealed record CommentItem(
@@ -28,7 +29,8 @@ public sealed record CommentItem(
     [property: Id(16)] CommentPassage? Passage,
     [property: Id(17)] IReadOnlyList<CommentItem> Replies,
     [property: Id(18)] int MoreReplies,
-    [property: Id(19)] string? MoreRepliesCursor)
+    [property: Id(19)] string? MoreRepliesCursor,
+    [property: Id(20)] CommentVote MyVote = CommentVote.None)
 {
     public int Score => Up - Down;
 }

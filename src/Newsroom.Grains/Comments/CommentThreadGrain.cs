@@ -79,9 +79,9 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
         if (anchor is not null)
         {
             _anchors[comment.Id] = anchor;
+            await FollowAnchors(article);
         }
 
-        await FollowAnchors(article);
         var version = published ? _channel.Publish(new CommentPublished(Item(comment, null), _thread.PublishedCount)).Version : 0;
         return new PostedComment(Item(comment, comment.Author.Id), !published, published ? null : preview.Message, version);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using Newsroom.Grains;
 using Newsroom.Grains.Articles;
+using Newsroom.Grains.Comments;
 using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
@@ -24,10 +25,12 @@ public static class OrleansExtensions
         builder.Services.Configure<ChannelOptions>(builder.Configuration.GetSection(ChannelOptions.Section));
         builder.Services.Configure<DraftOptions>(builder.Configuration.GetSection(DraftOptions.Section));
         builder.Services.Configure<DraftLogOptions>(builder.Configuration.GetSection(DraftLogOptions.Section));
+        builder.Services.Configure<CommentOptions>(builder.Configuration.GetSection(CommentOptions.Section));
         // Each feature registers its storage and the channel kind its grains own.
         builder.Services.AddNewsroomDrafts(_ => storage.CreateBlobClient());
         builder.Services.AddNewsroomDesk(_ => storage.CreateTableClient());
         builder.Services.AddNewsroomArticles(_ => storage.CreateBlobClient(), _ => storage.CreateTableClient());
+        builder.Services.AddNewsroomComments(_ => storage.CreateTableClient());
 
         builder.UseOrleans(silo =>
         {

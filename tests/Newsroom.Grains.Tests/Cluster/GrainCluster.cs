@@ -29,6 +29,9 @@ public sealed class GrainCluster(SharedAzurite storage) : IAsyncLifetime
 
     public DraftLogProbe Logs { get; } = new();
 
+    /// <summary>Between comment threads and their table rows: makes a thread's next write fail.</summary>
+    public CommentStoreProbe Comments { get; } = new();
+
     public IClusterClient Client => _cluster?.Client ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>A fresh draft id of the shape the server makes (12 hexadecimal digits).</summary>
@@ -66,7 +69,7 @@ public sealed class GrainCluster(SharedAzurite storage) : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => NewsroomSilo.Configure(silo, storage.Azurite.ConnectionString, Clock, Logs));
+        builder.ConfigureSilo((_, silo) => NewsroomSilo.Configure(silo, storage.Azurite.ConnectionString, Clock, Logs, Comments));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Newsroom.Grains.Articles;
+using Newsroom.Grains.Comments;
 using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
@@ -23,15 +24,21 @@ internal static class NewsroomSilo
     public static ChannelOwners ChannelOwners { get; } =
         Features(new ServiceCollection(), () => null!, () => null!).BuildServiceProvider().GetRequiredService<ChannelOwners>();
 
-    public static void Configure(ISiloBuilder silo, string storage, FakeTimeProvider clock, DraftLogProbe logs)
+    public static void Configure(ISiloBuilder silo, string storage, FakeTimeProvider clock, DraftLogProbe logs, CommentStoreProbe comments)
     {
         var services = silo.Services;
         UseFakeClockForGrains(services, clock);
         services.Configure<ChannelOptions>(_ => { });
         services.Configure<DraftOptions>(_ => { });
         services.Configure<DraftLogOptions>(_ => { });
+        services.Configure<CommentOptions>(o =>
+        {
+            o.BannedWords = [CommentTestWords.Banned];
+            o.SuspectWords = [CommentTestWords.Suspect];
+        });
         Features(services, () => new BlobServiceClient(storage), () => new TableServiceClient(storage));
         logs.WrapRegisteredFactory(services);
+        comments.WrapRegisteredStore(services);
 
         silo.AddAzureBlobGrainStorage(StorageNames.Large, o =>
         {
@@ -50,7 +57,8 @@ internal static class NewsroomSilo
         services
             .AddNewsroomDrafts(_ => blobs())
             .AddNewsroomDesk(_ => tables())
-            .AddNewsroomArticles(_ => blobs(), _ => tables());
+            .AddNewsroomArticles(_ => blobs(), _ => tables())
+            .AddNewsroomComments(_ => tables());
 
     /// <summary>
     /// The grains take the unkeyed <see cref="TimeProvider"/>, and Orleans resolves that same registration
@@ -66,4 +74,11 @@ internal static class NewsroomSilo
         services.AddSingleton<TimeProvider>(clock);
         services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
     }
+}
+
+/// <summary>The moderators' word lists the test silo runs with (production has none until configured).</summary>
+internal static class CommentTestWords
+{
+    public const string Banned = "swindlebot";
+    public const string Suspect = "fraud";
 }

@@ -26,6 +26,7 @@ try
     app.MapDraftsApi();
     app.MapArticlesApi();
     app.MapReadingApi();
+    app.MapDiagnosticsApi();
     app.MapNewsroomPages();
     app.Run();
     return 0;

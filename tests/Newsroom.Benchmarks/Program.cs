@@ -7,6 +7,7 @@ var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ord
     ["server"] = ServerReplayBenchmark.RunAsync,
     ["editors"] = LiveEditorsBenchmark.RunAsync,
     ["article"] = ArticlePageBenchmark.RunAsync,
+    ["comments"] = CommentsBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
@@ -18,6 +19,7 @@ if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
     Console.Error.WriteLine($"  server  {ServerReplayBenchmark.Usage}");
     Console.Error.WriteLine($"  editors {LiveEditorsBenchmark.Usage}");
     Console.Error.WriteLine($"  article {ArticlePageBenchmark.Usage}");
+    Console.Error.WriteLine($"  comments {CommentsBenchmark.Usage}");
     return 2;
 }
 

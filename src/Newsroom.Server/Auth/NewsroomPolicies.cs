@@ -18,11 +18,15 @@ public static class NewsroomPolicies
     /// <summary>Editors and admins approve, publish and withdraw stories.</summary>
     public const string Publish = "publish";
 
+    /// <summary>Admins look inside the running newsroom (diagnostics, later the Orleans dashboard).</summary>
+    public const string Administer = "administer";
+
     public static AuthorizationBuilder AddNewsroomPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Staff, p => p.RequireRole(NewsroomRoles.All))
         .AddPolicy(EditDrafts, p => p.RequireRole(NewsroomRoles.Reporter, NewsroomRoles.Editor, NewsroomRoles.Admin))
         .AddPolicy(Moderate, p => p.RequireRole(NewsroomRoles.Moderator, NewsroomRoles.Admin))
-        .AddPolicy(Publish, p => p.RequireRole(NewsroomRoles.Editor, NewsroomRoles.Admin));
+        .AddPolicy(Publish, p => p.RequireRole(NewsroomRoles.Editor, NewsroomRoles.Admin))
+        .AddPolicy(Administer, p => p.RequireRole(NewsroomRoles.Admin));
 
     /// <summary>What a person is told when a policy refuses them.</summary>
     public static string Refusal(string policy) => policy switch
@@ -30,6 +34,7 @@ public static class NewsroomPolicies
         EditDrafts => "You may read this draft but not edit it.",
         Moderate => "Only moderators may do this.",
         Publish => "Only editors may do this.",
+        Administer => "Only admins may do this.",
         _ => "Sign in as staff to do this.",
     };
 }

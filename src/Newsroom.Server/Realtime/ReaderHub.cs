@@ -1,13 +1,24 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Newsroom.Grains.Articles;
+using Newsroom.Grains.Comments;
 using Newsroom.Grains.Realtime;
+using Newsroom.Server.Auth;
+using Newsroom.Server.Comments;
 
 namespace Newsroom.Server.Realtime;
 
-/// <summary>Readers' live connection: anonymous, and limited to the channels whose owners admit readers.</summary>
+/// <summary>
+/// Readers' live connection: anonymous, and limited to the channels whose owners admit readers. Signed-in staff use it
+/// too on reader pages, and comment there as themselves. Comment methods are thin: the slug is checked by its attribute,
+/// the writer is the guest of the signed cookie or the signed-in staff member, and the thread grain keeps the rules.
+/// </summary>
 [AllowAnonymous]
-public sealed class ReaderHub(ChannelMembership membership) : Hub<INewsroomClient>
+[WhenBusy(BusyMessage)]
+public sealed class ReaderHub(ChannelMembership membership, IGrainFactory grains, GuestIdentity guests) : Hub<INewsroomClient>
 {
+    public const string BusyMessage = "The comments did not answer in time; try again.";
+
     public Task Join(string channel) =>
         membership.Join(Context, Groups, membership.Admit(ChannelMembership.ParseOrReject(channel), ChannelAudience.Readers));
 
@@ -16,9 +27,82 @@ public sealed class ReaderHub(ChannelMembership membership) : Hub<INewsroomClien
     public Task<ChannelCatchUp> CatchUp(string channel, long afterVersion) =>
         membership.CatchUp(membership.Admit(ChannelMembership.ParseOrReject(channel), ChannelAudience.Readers), afterVersion);
 
+    /// <summary>Posts a comment, a reply (<see cref="CommentForm.ReplyTo"/>) or inline feedback (<see cref="CommentForm.Anchor"/>).</summary>
+    [RateLimited(HubRateLimits.Comments)]
+    public Task<PostedComment> PostComment([ArticleSlug] string slug, CommentForm form) =>
+        Thread(slug).Post(Post(CommentCaller.Require(form)));
+
+    /// <summary>What posting would do (held, and why), so the writer may rephrase first; stores nothing.</summary>
+    [RateLimited(HubRateLimits.Votes)]
+    public Task<CommentPostCheck> CheckComment([ArticleSlug] string slug, CommentForm form) =>
+        Thread(slug).CheckBeforePosting(Post(CommentCaller.Require(form)));
+
+    [RateLimited(HubRateLimits.Votes)]
+    public Task<CommentItem> EditComment([ArticleSlug] string slug, long commentId, string text)
+    {
+        var form = CommentCaller.Require(new CommentForm(text));
+        return Thread(slug).Edit(commentId, CommentCaller.Writer(Context, guests, form), form.Text ?? "");
+    }
+
+    [RateLimited(HubRateLimits.Votes)]
+    public Task DeleteComment([ArticleSlug] string slug, long commentId) =>
+        Thread(slug).Delete(commentId, CommentCaller.AuthorId(Context, guests));
+
+    /// <summary><paramref name="vote"/>: <c>up</c>, <c>down</c>, or <c>none</c> to take a vote back.</summary>
+    [RateLimited(HubRateLimits.Votes)]
+    public Task<CommentItem> VoteComment([ArticleSlug] string slug, long commentId, string vote) =>
+        Thread(slug).Vote(commentId, CommentCaller.AuthorId(Context, guests), CommentCaller.Vote(vote));
+
+    [RateLimited(HubRateLimits.Votes)]
+    public Task<CommentRating> RateArticle([ArticleSlug] string slug, int stars) =>
+        Thread(slug).Rate(CommentCaller.AuthorId(Context, guests), stars);
+
+    /// <summary>The story's rating with the caller's own stars, for the rating widget.</summary>
+    public async Task<CommentRating> GetRating([ArticleSlug] string slug)
+    {
+        await RequirePublished(slug);
+        return await Thread(slug).GetRating(CommentCaller.ViewerId(Context, guests));
+    }
+
+    [RateLimited(HubRateLimits.Comments)]
+    public Task ReportComment([ArticleSlug] string slug, long commentId, string reason) =>
+        Thread(slug).Report(commentId, CommentCaller.AuthorId(Context, guests), reason ?? "");
+
+    /// <summary>
+    /// A page of top-level comments with their first replies: <paramref name="sort"/> <c>newest</c> (default),
+    /// <c>oldest</c> or <c>most-voted</c>; <paramref name="cursor"/> from the page before; inline feedback only on request.
+    /// </summary>
+    public async Task<CommentPageResult> LoadComments([ArticleSlug] string slug, string? sort, string? cursor, bool inlineOnly)
+    {
+        var order = CommentCaller.Sort(sort);
+        await RequirePublished(slug);
+        return await Thread(slug).GetPage(new CommentPageQuery(order, cursor, CommentCaller.ViewerId(Context, guests), InlineOnly: inlineOnly));
+    }
+
+    /// <summary>The replies under a comment after <paramref name="cursor"/> ("n more replies").</summary>
+    public async Task<CommentPageResult> LoadReplies([ArticleSlug] string slug, long parentId, string? cursor)
+    {
+        await RequirePublished(slug);
+        return await Thread(slug).GetReplies(parentId, cursor, CommentCaller.ViewerId(Context, guests), CommentCaller.RepliesPerLoad);
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         membership.Disconnected(Context);
         return base.OnDisconnectedAsync(exception);
     }
+
+    private CommentPost Post(CommentForm form) =>
+        new(CommentCaller.Writer(Context, guests, form), form.Text ?? "", form.ReplyTo, form.Anchor);
+
+    // Writes are checked by the thread grain itself; reads are answered only under a story readers can see.
+    private async Task RequirePublished(string slug)
+    {
+        if (await grains.GetGrain<IArticleGrain>(slug).Get() is not { IsWithdrawn: false })
+        {
+            throw new CommentException($"There is no published story '{slug}' to read comments under.");
+        }
+    }
+
+    private ICommentThreadGrain Thread(string slug) => grains.GetGrain<ICommentThreadGrain>(slug);
 }

@@ -2,9 +2,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Newsroom.Core.Realtime;
+using Newsroom.Grains.Comments;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Realtime;
 using Newsroom.Server.Auth;
+using Newsroom.Server.Comments;
 using Newsroom.Server.Drafts;
 
 namespace Newsroom.Server.Realtime;
@@ -107,6 +109,33 @@ public sealed class StaffHub(
         await membership.Leave(Context, Groups, ChannelName.Draft(draftId));
     }
 
+    /// <summary>
+    /// A moderator's decision on a comment: <c>approve</c>, <c>reject</c>, <c>remove</c>, <c>feature</c>,
+    /// <c>unfeature</c> or <c>ban</c> (its author, newsroom-wide); recorded with who, when and <paramref name="reason"/>.
+    /// </summary>
+    [RequiresPolicy(NewsroomPolicies.Moderate)]
+    [WhenBusy(ReaderHub.BusyMessage)]
+    public Task<CommentItem> ModerateComment([ArticleSlug] string slug, long commentId, string action, string? reason) =>
+        Comments(slug).Moderate(commentId, CommentCaller.Action(action), CommentCaller.Moderator(Context.User), reason);
+
+    /// <summary>A story's moderation queue: comments waiting for a moderator, oldest first, and reported ones.</summary>
+    [RequiresPolicy(NewsroomPolicies.Moderate)]
+    [WhenBusy(ReaderHub.BusyMessage)]
+    public Task<CommentQueue> CommentQueue([ArticleSlug] string slug, int max) =>
+        max is >= 1 and <= CommentCaller.QueueMax
+            ? Comments(slug).AwaitingModeration(max)
+            : throw new CommentException($"Ask for 1 to {CommentCaller.QueueMax} queued comments; got {max}.");
+
+    [RequiresPolicy(NewsroomPolicies.Moderate)]
+    [WhenBusy(ReaderHub.BusyMessage)]
+    public Task<CommentSettingsView> CommentSettings([ArticleSlug] string slug) => Comments(slug).GetSettings();
+
+    /// <summary>Replaces the story's own comment settings over the site's; null fields follow the site.</summary>
+    [RequiresPolicy(NewsroomPolicies.Moderate)]
+    [WhenBusy(ReaderHub.BusyMessage)]
+    public Task<CommentSettingsView> SetCommentSettings([ArticleSlug] string slug, CommentSettingsChange change) =>
+        Comments(slug).SetSettings(change ?? new CommentSettingsChange(), CommentCaller.Moderator(Context.User));
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         membership.Disconnected(Context);
@@ -138,4 +167,6 @@ public sealed class StaffHub(
     }
 
     private IDraftGrain Draft(string id) => grains.GetGrain<IDraftGrain>(id);
+
+    private ICommentThreadGrain Comments(string slug) => grains.GetGrain<ICommentThreadGrain>(slug);
 }

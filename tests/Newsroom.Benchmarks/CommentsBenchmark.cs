@@ -1,0 +1,256 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Newsroom.Testing;
+
+namespace Newsroom.Benchmarks;
+
+/// <summary>
+/// The "comments" mode, on the real server and Azurite: durable post acknowledgements in threads of 100, 1,000 and
+/// 10,000 comments; 2,000 reader connections on one story receiving comments posted at 10 a second (time from each
+/// post's acknowledgement to the last reader, memory per reader after a full collection in the server, time to connect
+/// them all); and the server-render time of the first page of the 10,000-comment thread's article.
+/// </summary>
+internal static class CommentsBenchmark
+{
+    public const string Usage = "[--sizes 100,1000,10000] [--posts 200] [--readers 2000] [--rate 10] [--seconds 20]";
+
+    private const string LivePrefix = "Live comment ";
+
+    private static readonly TimeSpan _deliveryTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = new[] { 100, 1_000, 10_000 };
+        var (posts, readers, rate, seconds) = (200, 2_000, 10, 20);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--sizes": sizes = [.. args[i + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]; break;
+                case "--posts": posts = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--readers": readers = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--rate": rate = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--seconds": seconds = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                default:
+                    Console.Error.WriteLine($"usage: comments {Usage}");
+                    return 2;
+            }
+        }
+
+#if DEBUG
+        Console.Error.WriteLine("warning: this is a Debug build; measure with `dotnet run -c Release`.");
+#endif
+        Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores; server {NewsroomServer.ServerAssembly}");
+        Console.WriteLine($"threads of {string.Join(", ", sizes)} comments, {posts} timed posts each (one at a time); {readers} readers, {rate} comments/s for {seconds} s");
+        await using var azurite = await Azurite.StartAsync();
+        // The benchmark posts far faster than a person may; reader pages are not kept, so a page read is a render.
+        await using var server = await NewsroomServer.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["Newsroom__RateLimits__CommentsPerIdentity__Burst"] = "100000",
+            ["Newsroom__RateLimits__CommentsPerIdentity__Every"] = "00:00:00.001",
+            ["Newsroom__RateLimits__CommentsPerAddress__Burst"] = "100000",
+            ["Newsroom__RateLimits__CommentsPerAddress__Every"] = "00:00:00.001",
+            ["Newsroom__PublishedPages__MaxAge"] = "00:00:00",
+        });
+        await using var desk = await PublishingDesk.OpenAsync(server);
+        using var rosa = await server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var fillers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => CommentPoster.ConnectAsync(server, rosa.Cookies)));
+        var poster = fillers[0];
+
+        Console.WriteLine();
+        Console.WriteLine("| thread | post p50 ms | p95 ms | p99 ms | max ms | filled in |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        var postP50 = new Dictionary<int, double>();
+        string? largestSlug = null;
+        foreach (var size in sizes)
+        {
+            var (_, slug) = await desk.PublishAsync($"A story with {size} comments under it.", $"Thread of {size}", "World");
+            var filling = Stopwatch.StartNew();
+            var next = 0;
+            await Task.WhenAll(fillers.Select(async f =>
+            {
+                while (Interlocked.Increment(ref next) <= size)
+                {
+                    await f.PostAsync(slug, $"Comment {next} on the story: readers discuss what happened and why.");
+                }
+            }));
+            var took = new LatencyHistogram();
+            for (var p = 0; p < posts; p++)
+            {
+                took.Record((await poster.PostAsync(slug, $"Timed comment {p}: a reader's view of the story.")).Took);
+            }
+
+            postP50[size] = took.PercentileMs(50);
+            Console.WriteLine($"| {size:N0} | {took.PercentileMs(50):0.0} | {took.PercentileMs(95):0.0} | {took.PercentileMs(99):0.0} | {took.MaxMs:0.0} | {filling.Elapsed.TotalSeconds:0.0} s |");
+            largestSlug = slug;
+        }
+
+        var render = await RenderTimesAsync(server, largestSlug!);
+        Console.WriteLine();
+        Console.WriteLine($"first page of the {sizes[^1]:N0}-comment thread's article, rendered (not kept): p50 {render.PercentileMs(50):0.0} ms, p99 {render.PercentileMs(99):0.0} ms over {render.Count} reads");
+
+        var (_, fanSlug) = await desk.PublishAsync("Results night: the count goes on.", "Results night", "World");
+        using var ada = await server.SignInAsync("ada", "ada-demo");
+        var before = await ada.Http.GetFromJsonAsync<JsonElement>("/api/diagnostics/memory");
+        var fanOut = await FanOutAsync(server, poster, fanSlug, readers, rate, seconds, ada);
+        var perReaderKb = (fanOut.ResidentAfter - before.GetProperty("residentBytes").GetInt64()) / 1024.0 / readers;
+        var managedPerReaderKb = (fanOut.ManagedAfter - before.GetProperty("managedBytes").GetInt64()) / 1024.0 / readers;
+        Console.WriteLine();
+        Console.WriteLine(
+            $"{readers} readers connected and joined in {fanOut.ConnectSeconds:0.0} s; memory per reader after a full collection: " +
+            $"{managedPerReaderKb:0.0} KB managed, {perReaderKb:0.0} KB resident");
+        Console.WriteLine(
+            $"{fanOut.Posted} comments at {rate}/s: from the acknowledgement to the last reader p50 {fanOut.Last.PercentileMs(50):0.0} ms, " +
+            $"p99 {fanOut.Last.PercentileMs(99):0.0} ms; per (comment, reader) p50 {fanOut.Each.PercentileMs(50):0.0} ms, p99 {fanOut.Each.PercentileMs(99):0.0} ms; " +
+            $"every reader got every comment: {(fanOut.AllDelivered ? "yes" : "NO")}");
+        Console.WriteLine();
+        Console.WriteLine(
+            $"target: post p50 under 10 ms and at {sizes[^1]:N0} within 1.5x of {sizes[0]:N0}; fan-out p99 under 100 ms; " +
+            $"≤ 30 KB per reader; {readers} readers within 5 s");
+        Console.WriteLine(
+            $"comments: post p50 {postP50[sizes[0]]:0.0} ms at {sizes[0]}, {postP50[sizes[^1]]:0.0} ms at {sizes[^1]}; " +
+            $"fan-out to {readers} readers p99 {fanOut.Last.PercentileMs(99):0.0} ms, all delivered {(fanOut.AllDelivered ? "yes" : "no")}");
+        foreach (var filler in fillers)
+        {
+            await filler.DisposeAsync();
+        }
+
+        return fanOut.AllDelivered ? 0 : 1;
+    }
+
+    private static async Task<LatencyHistogram> RenderTimesAsync(NewsroomServer server, string slug)
+    {
+        using var http = server.CreateClient();
+        var times = new LatencyHistogram();
+        for (var i = 0; i < 60; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.GetAsync($"/articles/{slug}");
+            await response.Content.ReadAsByteArrayAsync();
+            response.EnsureSuccessStatusCode();
+            if (i >= 10)
+            {
+                times.Record(Stopwatch.GetElapsedTime(started));
+            }
+        }
+
+        return times;
+    }
+
+    private sealed record FanOut(double ConnectSeconds, int Posted, LatencyHistogram Last, LatencyHistogram Each, bool AllDelivered, long ManagedAfter, long ResidentAfter);
+
+    private static async Task<FanOut> FanOutAsync(
+        NewsroomServer server, CommentPoster poster, string slug, int readers, int rate, int seconds, StaffSession admin)
+    {
+        var total = rate * seconds;
+        var arrivals = new long[readers][];
+        var connections = new HubConnection[readers];
+        var connecting = Stopwatch.StartNew();
+        using (var opening = new SemaphoreSlim(64))
+        {
+            await Task.WhenAll(Enumerable.Range(0, readers).Select(async r =>
+            {
+                arrivals[r] = new long[total];
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(new Uri(server.BaseAddress, "hubs/reader"), o => o.Transports = HttpTransportType.WebSockets)
+                    .Build();
+                connection.On<JsonElement>("Event", e =>
+                {
+                    var at = Stopwatch.GetTimestamp();
+                    // The comment is known by the number in its text: its id comes only with the poster's answer, and most
+                    // readers have the comment before that.
+                    if (e.GetProperty("event").TryGetProperty("type", out var type) && type.GetString() == "comment.posted"
+                        && e.GetProperty("event").GetProperty("comment").GetProperty("text").GetString() is { } text
+                        && text.StartsWith(LivePrefix, StringComparison.Ordinal)
+                        && int.TryParse(text.AsSpan(LivePrefix.Length, text.IndexOf(':', StringComparison.Ordinal) - LivePrefix.Length), CultureInfo.InvariantCulture, out var n)
+                        && n < total)
+                    {
+                        arrivals[r][n] = at;
+                    }
+                });
+                connections[r] = connection;
+                await opening.WaitAsync();
+                try
+                {
+                    await connection.StartAsync();
+                    await connection.InvokeAsync("Join", $"comments:{slug}");
+                }
+                finally
+                {
+                    opening.Release();
+                }
+            }));
+        }
+
+        var connectSeconds = connecting.Elapsed.TotalSeconds;
+        var memory = await admin.Http.GetFromJsonAsync<JsonElement>("/api/diagnostics/memory");
+        var acked = new long[total];
+        var interval = TimeSpan.FromSeconds(1.0 / rate);
+        var start = Stopwatch.GetTimestamp();
+        var posting = new List<Task>();
+        for (var n = 0; n < total; n++)
+        {
+            var due = start + (long)(n * interval.TotalSeconds * Stopwatch.Frequency);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            var index = n;
+            posting.Add(Task.Run(async () =>
+            {
+                var (_, _, ackedAt) = await poster.PostAsync(slug, $"{LivePrefix}{index}: what readers think as the count goes on.");
+                acked[index] = ackedAt;
+            }));
+        }
+
+        await Task.WhenAll(posting);
+        var allDelivered = true;
+        try
+        {
+            await Eventually.Until(
+                () => Task.FromResult(arrivals.Sum(a => a.Count(t => t != 0))),
+                got => got >= (long)readers * total,
+                _deliveryTimeout,
+                "every reader to have every comment");
+        }
+        catch (TimeoutException e)
+        {
+            Console.Error.WriteLine($"note: {e.Message}");
+            allDelivered = false;
+        }
+
+        var last = new LatencyHistogram();
+        var each = new LatencyHistogram();
+        for (var n = 0; n < total; n++)
+        {
+            var latest = long.MinValue;
+            for (var r = 0; r < readers; r++)
+            {
+                var at = arrivals[r][n];
+                if (at == 0)
+                {
+                    continue;
+                }
+
+                latest = Math.Max(latest, at);
+                each.Record(at > acked[n] ? Stopwatch.GetElapsedTime(acked[n], at) : TimeSpan.Zero);
+            }
+
+            if (latest != long.MinValue)
+            {
+                last.Record(latest > acked[n] ? Stopwatch.GetElapsedTime(acked[n], latest) : TimeSpan.Zero);
+            }
+        }
+
+        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        return new FanOut(connectSeconds, total, last, each, allDelivered,
+            memory.GetProperty("managedBytes").GetInt64(), memory.GetProperty("residentBytes").GetInt64());
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+using Newsroom.Testing;
+
+namespace Newsroom.Browser.Tests;
+
+/// <summary>
+/// Readers with a story open see comments arrive live: behind a "N new comments" button that moves nothing until it is
+/// pressed, and at once on a page served from the cache before the comment was made.
+/// </summary>
+public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
+{
+    [Fact]
+    public async Task TwoReadersOnOneStory_OnePosts_TheOtherSeesOneNewCommentButton_AndThenTheComment()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var writer = await OpenAsync(slug);
+        var reader = await OpenAsync(slug);
+
+        await writer.Locator("#comment-name").FillAsync("Ana Reader");
+        await writer.Locator("#comment-email").FillAsync("ana@example.org");
+        await writer.Locator("#comment-text").FillAsync("The queue at the town hall went round the block.");
+        await writer.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+
+        await Assertions.Expect(writer.Locator("#comment-list .comment-text")).ToHaveTextAsync("The queue at the town hall went round the block.");
+        var button = reader.Locator("#comments-new");
+        await Assertions.Expect(button).ToHaveTextAsync("1 new comment");
+        await Assertions.Expect(reader.Locator("#comments-announce")).ToHaveTextAsync("1 new comment");
+        await Assertions.Expect(reader.Locator("#comment-count")).ToHaveTextAsync("1 comment");
+        Assert.Equal(0, await reader.Locator("#comment-list .comment").CountAsync());
+
+        await button.ClickAsync();
+
+        await Assertions.Expect(reader.Locator("#comment-list .comment-text")).ToHaveTextAsync("The queue at the town hall went round the block.");
+        await Assertions.Expect(reader.Locator("#comment-list bdi.comment-author")).ToHaveTextAsync("Ana Reader");
+        await Assertions.Expect(button).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task APageKeptFromBeforeAComment_ShowsTheComment_AsSoonAsItsScriptJoins()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        using var http = newsroom.Server.CreateClient();
+        await http.GetStringAsync($"/articles/{slug}");
+        await CommentingGuest.PostAsync(newsroom.Server, slug, "Counting resumes at eight.");
+        var kept = await http.GetAsync($"/articles/{slug}");
+        Assert.True(kept.Headers.Age.HasValue, "the page was not kept, so this does not test catching up");
+        Assert.DoesNotContain("Counting resumes at eight.", await kept.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var page = await OpenAsync(slug);
+
+        await Assertions.Expect(page.Locator("#comment-list .comment-text")).ToHaveTextAsync("Counting resumes at eight.");
+        await Assertions.Expect(page.Locator("#comment-count")).ToHaveTextAsync("1 comment");
+        await Assertions.Expect(page.Locator("#comments-new")).ToBeHiddenAsync();
+    }
+
+    private async Task<IPage> OpenAsync(string slug)
+    {
+        var page = await newsroom.NewPageAsync();
+        await page.GotoAsync($"/articles/{slug}");
+        await Assertions.Expect(page.Locator("#article")).ToHaveAttributeAsync("data-live", "live");
+        await Assertions.Expect(page.Locator("#comment-form")).ToBeVisibleAsync();
+        return page;
+    }
+
+    private async Task<string> PublishTrustingGuestsAsync()
+    {
+        await using var desk = await PublishingDesk.OpenAsync(newsroom.Server);
+        var (_, slug) = await desk.PublishAsync("The count went on through the night.");
+        await CommentingGuest.TrustGuestsAsync(newsroom.Server, slug);
+        return slug;
+    }
+}

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 using Newsroom.Testing;
 
@@ -53,6 +55,63 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
         await Assertions.Expect(page.Locator("#comments-new")).ToBeHiddenAsync();
     }
 
+    [Fact]
+    public async Task AModeratorsRemoval_TakesTheCommentOffEveryOpenPage_AtOnce()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var id = await CommentingGuest.PostAsync(newsroom.Server, slug, "Buy cheap watches here.");
+        var first = await OpenAsync(slug);
+        var second = await OpenAsync(slug);
+        await Assertions.Expect(first.Locator($"#comment-{id}")).ToBeVisibleAsync();
+        await Assertions.Expect(second.Locator($"#comment-{id}")).ToBeVisibleAsync();
+
+        await using var mona = await ModeratorAsync();
+        await mona.InvokeAsync<JsonElement>("ModerateComment", slug, id, "remove", "Spam.");
+
+        await Assertions.Expect(first.Locator($"#comment-{id}")).ToHaveCountAsync(0);
+        await Assertions.Expect(second.Locator($"#comment-{id}")).ToHaveCountAsync(0);
+        await Assertions.Expect(second.Locator("#comment-count")).ToHaveTextAsync("0 comments");
+    }
+
+    [Fact]
+    public async Task ACommentThatWouldBeHeld_IsWarnedAboutBeforePosting_AndTheRephrasedOneIsPosted()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var page = await OpenAsync(slug);
+        await page.Locator("#comment-name").FillAsync("Ana Reader");
+        await page.Locator("#comment-email").FillAsync("ana@example.org");
+        await page.Locator("#comment-text").FillAsync("Results: https://a.example/1 https://b.example/2 https://c.example/3");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#comment-warning")).ToContainTextAsync("You may rephrase");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Post anyway" })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("#comment-list .comment").CountAsync());
+
+        await page.Locator("#comment-text").FillAsync("Results are on the council's website.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post anyway" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#comment-list .comment-text")).ToHaveTextAsync("Results are on the council's website.");
+        await Assertions.Expect(page.Locator("#comment-list .comment-held")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#comment-warning")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task ARating_IsGivenWithTheKeyboard_AndShownAsTheStorysAverage()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var page = await OpenAsync(slug);
+        await Assertions.Expect(page.Locator("#rating-stars")).ToBeEnabledAsync();
+
+        await page.GetByRole(AriaRole.Radio, new() { Name = "3 stars" }).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("#rating-text")).ToHaveTextAsync("3.0 · 1 vote");
+        await page.Keyboard.PressAsync("ArrowRight");
+
+        await Assertions.Expect(page.Locator("#rating-text")).ToHaveTextAsync("4.0 · 1 vote");
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "4 stars" })).ToBeCheckedAsync();
+    }
+
     private async Task<IPage> OpenAsync(string slug)
     {
         var page = await newsroom.NewPageAsync();
@@ -60,6 +119,14 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
         await Assertions.Expect(page.Locator("#article")).ToHaveAttributeAsync("data-live", "live");
         await Assertions.Expect(page.Locator("#comment-form")).ToBeVisibleAsync();
         return page;
+    }
+
+    private async Task<HubConnection> ModeratorAsync()
+    {
+        using var mona = await newsroom.Server.SignInAsync("mona", "mona-demo");
+        var hub = mona.Connect();
+        await hub.StartAsync();
+        return hub;
     }
 
     private async Task<string> PublishTrustingGuestsAsync()

@@ -363,13 +363,19 @@ export function followComments(live: LiveConnection, slug: string): void {
         localStorage.setItem(remembered, JSON.stringify({ name: nameBox.value, email: emailBox.value }));
       }
       if (warnedFor !== text) {
-        const check = await call<{ outcome: string; message: string | null }>("CheckComment", post);
-        if (check.outcome === "hold" && check.message) {
+        const check = await call<{ outcome: string; message: string | null; rephrasingHelps: boolean }>("CheckComment", post);
+        // Only when rewording could change it: a guest's first comments wait for a moderator whatever they say.
+        if (check.outcome === "hold" && check.rephrasingHelps && check.message) {
           // Say it before posting, so the writer may rephrase; pressing again posts as it is.
           warnedFor = text;
           warning.textContent = `${check.message} You may rephrase, or post it as it is.`;
           warning.hidden = false;
           submit.textContent = "Post anyway";
+          return;
+        }
+        if (check.outcome === "refuse" && check.message) {
+          warning.textContent = check.message;
+          warning.hidden = false;
           return;
         }
       }

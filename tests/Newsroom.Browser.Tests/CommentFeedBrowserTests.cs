@@ -112,6 +112,37 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
         await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "4 stars" })).ToBeCheckedAsync();
     }
 
+    [Fact]
+    public async Task AnAuthor_EditsThenDeletesTheirOwnComment_AndTheOtherReaderSeesBoth_AtOnce()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var writer = await OpenAsync(slug);
+        var reader = await OpenAsync(slug);
+        await writer.Locator("#comment-name").FillAsync("Ana Reader");
+        await writer.Locator("#comment-email").FillAsync("ana@example.org");
+        await writer.Locator("#comment-text").FillAsync("Turnout was 61 per cent.");
+        await writer.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+        await reader.Locator("#comments-new").ClickAsync();
+        var own = writer.Locator("#comment-list > .comment").First;
+        await Assertions.Expect(reader.Locator("#comment-list .comment .comment-edit")).ToBeHiddenAsync();
+
+        await own.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await Assertions.Expect(writer.Locator("#comment-text")).ToHaveValueAsync("Turnout was 61 per cent.");
+        await writer.Locator("#comment-text").FillAsync("Turnout was 64 per cent.");
+        await writer.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(reader.Locator("#comment-list .comment-text")).ToHaveTextAsync("Turnout was 64 per cent.");
+        await Assertions.Expect(reader.Locator("#comment-list .comment-edited")).ToBeVisibleAsync();
+        await Assertions.Expect(own.Locator(".comment-edited")).ToBeVisibleAsync();
+
+        writer.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await own.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+
+        await Assertions.Expect(reader.Locator("#comment-list .comment")).ToHaveCountAsync(0);
+        await Assertions.Expect(writer.Locator("#comment-list .comment")).ToHaveCountAsync(0);
+        await Assertions.Expect(reader.Locator("#comment-count")).ToHaveTextAsync("0 comments");
+    }
+
     private async Task<IPage> OpenAsync(string slug)
     {
         var page = await newsroom.NewPageAsync();

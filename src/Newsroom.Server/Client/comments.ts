@@ -70,6 +70,7 @@ export function followComments(live: LiveConnection, slug: string): void {
   const stars = byId<HTMLFieldSetElement>("rating-stars");
   const channel = `comments:${slug}`;
   const open = section.dataset.open === "true";
+  const editWindowMs = Number(section.dataset.editWindow ?? "0") * 1000;
   const texts = new Map<number, string>();
   // Comments that arrived live and wait for the reader's press: top-level ones, and replies by parent.
   let waiting: CommentItem[] = [];
@@ -148,7 +149,14 @@ export function followComments(live: LiveConnection, slug: string): void {
 
   function wire(body: ParentNode, mine: boolean): void {
     body.querySelectorAll<HTMLButtonElement>(".comment-reply, .comment-report").forEach((b) => (b.hidden = !open && b.classList.contains("comment-reply")));
-    body.querySelectorAll<HTMLButtonElement>(".comment-edit, .comment-delete").forEach((b) => (b.hidden = !mine));
+    // An author may edit or delete for the edit window after posting; the buttons go when it closes (the grain decides).
+    const posted = Date.parse(body.querySelector(".comment-time")?.getAttribute("datetime") ?? "");
+    const left = posted + editWindowMs - Date.now();
+    const own = [...body.querySelectorAll<HTMLButtonElement>(".comment-edit, .comment-delete")];
+    own.forEach((b) => (b.hidden = !(mine && left > 0)));
+    if (mine && left > 0) {
+      setTimeout(() => own.forEach((b) => (b.hidden = true)), left);
+    }
   }
 
   function moreRepliesButton(count: number, cursor: string): HTMLButtonElement {

@@ -28,7 +28,7 @@ public sealed class ArticleModel(IGrainFactory grains) : PageModel
     public IReadOnlyList<StorySummary> Related { get; private set; } = [];
 
     /// <summary>The first page of comments, as any reader sees it (the page is kept for everyone, so no one's own).</summary>
-    public CommentPageResult? Comments { get; private set; }
+    public CommentsSection? Comments { get; private set; }
 
     public string CanonicalUrl => ReaderText.Absolute(Request, ReaderText.ArticlePath(Article!.Slug));
 
@@ -45,10 +45,12 @@ public sealed class ArticleModel(IGrainFactory grains) : PageModel
         }
         else
         {
-            var comments = grains.GetGrain<ICommentThreadGrain>(slug).GetPage(new CommentPageQuery());
+            var thread = grains.GetGrain<ICommentThreadGrain>(slug);
+            var comments = thread.GetPage(new CommentPageQuery());
+            var settings = thread.GetSettings();
             var related = await grains.GetGrain<IStoryIndexGrain>(IStoryIndexGrain.Newsroom).Related(slug, RelatedCount);
             Related = [.. related.Where(s => s.Slug != slug).OrderByDescending(s => s.PublishedAt)];
-            Comments = await comments;
+            Comments = new CommentsSection(await comments, (await settings).EditWindow);
         }
 
         return Page();

@@ -143,6 +143,27 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
         await Assertions.Expect(reader.Locator("#comment-count")).ToHaveTextAsync("0 comments");
     }
 
+    [Fact]
+    public async Task NMoreReplies_LoadsTheRestOfAConversation_UnderItsComment()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var first = await CommentingGuest.PostAsync(newsroom.Server, slug, "Where are the results by district?");
+        for (var i = 1; i <= 4; i++)
+        {
+            await CommentingGuest.PostAsync(newsroom.Server, slug, $"Answer {i}.", replyTo: first, name: $"Reader {i}");
+        }
+
+        var page = await OpenAsync(slug);
+        var replies = page.Locator($"#comment-{first} > .comment-replies > .comment");
+        await Assertions.Expect(replies).ToHaveCountAsync(3);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "1 more reply" }).ClickAsync();
+
+        await Assertions.Expect(replies).ToHaveCountAsync(4);
+        await Assertions.Expect(replies.Last.Locator(".comment-text")).ToHaveTextAsync("Answer 4.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "1 more reply" })).ToHaveCountAsync(0);
+    }
+
     private async Task<IPage> OpenAsync(string slug)
     {
         var page = await newsroom.NewPageAsync();

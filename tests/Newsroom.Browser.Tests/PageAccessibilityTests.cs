@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 using Newsroom.Testing;
 
@@ -135,6 +137,37 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
         await Assertions.Expect(page.Locator($"#draft-list li[data-draft-id='{archived}'] button")).ToBeVisibleAsync();
         var archivedView = await page.RunAxe();
         Assert.True(archivedView.Violations.Length == 0, Describe(archivedView));
+        Assert.Equal("", await SidewaysScrollAsync(page));
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(360)]
+    public async Task ArticlePage_WithCommentsRepliesRatingAndANewCommentWaiting_HasNoAxeViolations_AndNoSidewaysScroll(int width)
+    {
+        await using var desk = await PublishingDesk.OpenAsync(newsroom.Server);
+        var (_, slug) = await desk.PublishAsync("The count went on through the night.");
+        await CommentingGuest.TrustGuestsAsync(newsroom.Server, slug);
+        var first = await CommentingGuest.PostAsync(newsroom.Server, slug, "Polls closed at ten; see https://example.org/results for the count.");
+        await CommentingGuest.PostAsync(newsroom.Server, slug, "The first district has reported.", replyTo: first, name: "Ben Reader");
+        using var mona = await newsroom.Server.SignInAsync("mona", "mona-demo");
+        await using var moderator = mona.Connect();
+        await moderator.StartAsync();
+        await moderator.InvokeAsync<JsonElement>("ModerateComment", slug, first, "feature", "Useful.");
+        var page = await newsroom.NewPageAsync();
+        await page.SetViewportSizeAsync(width, 800);
+        await page.GotoAsync($"/articles/{slug}");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#comment-form")).ToBeVisibleAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#rating-stars")).ToBeVisibleAsync();
+
+        await CommentingGuest.PostAsync(newsroom.Server, slug, "Turnout was the highest since 1998.", name: "Cleo Reader");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#comments-new")).ToHaveTextAsync("1 new comment");
+        var result = await page.RunAxe();
+        await page.Locator($"#comment-{first} .comment-reply").First.ClickAsync();
+        var replying = await page.RunAxe();
+
+        Assert.True(result.Violations.Length == 0, Describe(result));
+        Assert.True(replying.Violations.Length == 0, Describe(replying));
         Assert.Equal("", await SidewaysScrollAsync(page));
     }
 

@@ -1,3 +1,5 @@
+import { followComments } from "./comments";
+import { LiveConnection } from "./live/live-connection";
 import { followServerRendered } from "./live/server-rendered";
 
 // The article page's live updates. The page is complete without this script: it only swaps in newer text.
@@ -93,6 +95,9 @@ async function refresh(): Promise<number> {
   return shownVersion();
 }
 
+// One connection for the story and its comments.
+const live = new LiveConnection("/hubs/reader");
+
 // article.updated and article.withdrawn alike: the server's rendering of the story now says what changed.
 followServerRendered({
   channel,
@@ -101,4 +106,6 @@ followServerRendered({
   onStatus: (status) => {
     article.dataset.live = status;
   },
-});
+}, live);
+followComments(live, slug);
+void live.start();

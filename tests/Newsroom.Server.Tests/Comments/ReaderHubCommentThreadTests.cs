@@ -114,6 +114,51 @@ public sealed class ReaderHubCommentThreadTests(CommentsNewsroom newsroom) : ICl
         Assert.Equal("3.0 · 2 votes", rating.GetProperty("text").GetString());
     }
 
+    [Fact]
+    public async Task ReadersPageThroughAThread_APageAtATime_InTheOrderTheyChose()
+    {
+        var slug = await PublishAsync();
+        await using var mona = await Moderator.ConnectAsync(newsroom.Server);
+        for (var i = 0; i < 21; i++)
+        {
+            await using var guest = await CommentReader.ConnectAsync(newsroom.Server);
+            var id = (await guest.Post(slug, CommentReader.Guest($"Comment {i}.", name: $"Reader {i}"))).GetProperty("comment").GetProperty("id").GetInt64();
+            await mona.Hub.InvokeAsync<JsonElement>("ModerateComment", slug, id, "approve", null);
+        }
+
+        await using var reader = await CommentReader.ConnectAsync(newsroom.Server);
+
+        var first = await reader.Page(slug, "oldest");
+        var second = await reader.Page(slug, "oldest", first.GetProperty("nextCursor").GetString());
+        var newest = await reader.Page(slug);
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => reader.Page(slug, "loudest"));
+
+        Assert.Equal(20, first.GetProperty("comments").GetArrayLength());
+        Assert.Equal("Comment 0.", first.GetProperty("comments")[0].GetProperty("text").GetString());
+        Assert.Equal(["Comment 20."], second.GetProperty("comments").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+        Assert.Equal("Comment 20.", newest.GetProperty("comments")[0].GetProperty("text").GetString());
+        Assert.Contains("'loudest' is not a way to sort comments", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReadersReport_ReachesTheModerationQueue_WithTheReason()
+    {
+        var slug = await PublishAsync();
+        using var rosa = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        await using var staff = await CommentReader.ConnectAsync(newsroom.Server, rosa.Cookies);
+        await using var guest = await CommentReader.ConnectAsync(newsroom.Server);
+        await using var mona = await Moderator.ConnectAsync(newsroom.Server);
+        var id = (await staff.Post(slug, new { text = "The mayor conceded at midnight." })).GetProperty("comment").GetProperty("id").GetInt64();
+
+        await guest.Hub.InvokeAsync("ReportComment", slug, id, "This is not what the mayor said.");
+        var queue = await mona.Queue(slug);
+
+        var reported = Assert.Single(queue.GetProperty("reported").EnumerateArray());
+        Assert.Equal(id, reported.GetProperty("id").GetInt64());
+        Assert.Equal("This is not what the mayor said.", Assert.Single(reported.GetProperty("reports").EnumerateArray()).GetProperty("reason").GetString());
+    }
+
     private async Task<string> PublishAsync()
     {
         await using var desk = await PublishingDesk.OpenAsync(newsroom.Server);

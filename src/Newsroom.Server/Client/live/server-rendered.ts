@@ -16,7 +16,7 @@ export interface ServerRenderedPart {
  * and on the first join it fetches only if something happened since the page was rendered. The page is complete
  * without this: it only brings newer text.
  */
-export function followServerRendered(part: ServerRenderedPart): void {
+export function followServerRendered(part: ServerRenderedPart, shared?: LiveConnection): void {
   let joined = false;
   let swaps: Promise<void> = Promise.resolve();
   const queueRefresh = (): Promise<number> => {
@@ -25,7 +25,9 @@ export function followServerRendered(part: ServerRenderedPart): void {
     return next;
   };
 
-  const live = new LiveConnection("/hubs/reader", (status) => part.onStatus(status));
+  // A page with more live parts shares one connection, and starts it once they are all set up.
+  const live = shared ?? new LiveConnection("/hubs/reader");
+  live.onStatus((status) => part.onStatus(status));
   live.channel(part.channel, {
     async load() {
       if (!joined) {
@@ -43,5 +45,7 @@ export function followServerRendered(part: ServerRenderedPart): void {
       void queueRefresh().catch(() => undefined);
     },
   });
-  void live.start();
+  if (!shared) {
+    void live.start();
+  }
 }

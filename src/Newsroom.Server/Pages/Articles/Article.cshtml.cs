@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Newsroom.Grains.Articles;
+using Newsroom.Grains.Comments;
 using Newsroom.Server.Articles;
 using Newsroom.Server.Extensions;
 
@@ -26,6 +27,9 @@ public sealed class ArticleModel(IGrainFactory grains) : PageModel
 
     public IReadOnlyList<StorySummary> Related { get; private set; } = [];
 
+    /// <summary>The first page of comments, as any reader sees it (the page is kept for everyone, so no one's own).</summary>
+    public CommentsSection? Comments { get; private set; }
+
     public string CanonicalUrl => ReaderText.Absolute(Request, ReaderText.ArticlePath(Article!.Slug));
 
     public async Task<IActionResult> OnGetAsync(string slug)
@@ -41,8 +45,12 @@ public sealed class ArticleModel(IGrainFactory grains) : PageModel
         }
         else
         {
+            var thread = grains.GetGrain<ICommentThreadGrain>(slug);
+            var comments = thread.GetPage(new CommentPageQuery());
+            var settings = thread.GetSettings();
             var related = await grains.GetGrain<IStoryIndexGrain>(IStoryIndexGrain.Newsroom).Related(slug, RelatedCount);
             Related = [.. related.Where(s => s.Slug != slug).OrderByDescending(s => s.PublishedAt)];
+            Comments = new CommentsSection(await comments, (await settings).EditWindow);
         }
 
         return Page();

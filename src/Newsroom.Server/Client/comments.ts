@@ -1,0 +1,509 @@
+import { hubErrorMessage } from "./drafts/protocol";
+import { ChannelEnvelope, LiveConnection } from "./live/live-connection";
+
+// The comments under a story, live. The server renders the first page into the article page (kept in the page cache,
+// so up to a minute old, at the channel version in data-version); this script catches up from there when it joins
+// comments:{slug}, then applies each event. New comments wait behind a button so nothing on screen moves until the
+// reader asks. Comment text arrives as the server's safe HTML (Core's CommentHtml); names are only ever text.
+
+interface CommentItem {
+  id: number;
+  parentId: number | null;
+  authorName: string | null;
+  isStaff: boolean;
+  text: string | null;
+  html: string | null;
+  postedAt: string;
+  status: string;
+  isEdited: boolean;
+  featured: boolean;
+  up: number;
+  down: number;
+  replyingTo: string | null;
+  isMine: boolean;
+  placeholder: string | null;
+  passage: { quote: string; changedNotice: string | null } | null;
+  replies: CommentItem[];
+  moreReplies: number;
+  moreRepliesCursor: string | null;
+}
+
+interface CommentPage {
+  comments: CommentItem[];
+  nextCursor: string | null;
+  publishedCount: number;
+  channelVersion: number;
+}
+
+interface Rating {
+  text: string;
+  mine: number | null;
+}
+
+type CommentEvent =
+  | { type: "comment.posted"; comment: CommentItem; publishedCount: number }
+  | { type: "comment.changed"; comment: CommentItem | null; gone: number[]; publishedCount: number }
+  | { type: "comment.votes"; commentId: number; up: number; down: number }
+  | { type: "article.rating"; rating: Rating };
+
+const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+export function followComments(live: LiveConnection, slug: string): void {
+  const section = byId<HTMLElement>("comments");
+  if (!section) {
+    return;
+  }
+  const list = byId<HTMLOListElement>("comment-list");
+  const template = byId<HTMLTemplateElement>("comment-template");
+  const newButton = byId<HTMLButtonElement>("comments-new");
+  const announce = byId<HTMLElement>("comments-announce");
+  const form = byId<HTMLFormElement>("comment-form");
+  const textBox = byId<HTMLTextAreaElement>("comment-text");
+  const nameBox = byId<HTMLInputElement>("comment-name");
+  const emailBox = byId<HTMLInputElement>("comment-email");
+  const warning = byId<HTMLElement>("comment-warning");
+  const submit = byId<HTMLButtonElement>("comment-submit");
+  const cancel = byId<HTMLButtonElement>("comment-cancel");
+  const replying = byId<HTMLElement>("comment-replying");
+  const sort = byId<HTMLSelectElement>("comments-sort");
+  const stars = byId<HTMLFieldSetElement>("rating-stars");
+  const channel = `comments:${slug}`;
+  const open = section.dataset.open === "true";
+  const editWindowMs = Number(section.dataset.editWindow ?? "0") * 1000;
+  const texts = new Map<number, string>();
+  // Comments that arrived live and wait for the reader's press: top-level ones, and replies by parent.
+  let waiting: CommentItem[] = [];
+  const waitingReplies = new Map<number, CommentItem[]>();
+  let joined = false;
+  let replyTo: number | null = null;
+  let editing: number | null = null;
+  let warnedFor: string | null = null;
+  let next = byId<HTMLButtonElement>("comments-more")?.dataset.cursor ?? null;
+
+  const find = (id: number): HTMLElement | null => document.getElementById(`comment-${id}`);
+  const call = <T>(method: string, ...args: unknown[]): Promise<T> => live.invoke<T>(method, slug, ...args);
+  const say = (error: unknown): string => hubErrorMessage(error) ?? "The newsroom could not be reached; try again.";
+
+  function render(item: CommentItem): HTMLElement {
+    const li = (template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
+    li.id = `comment-${item.id}`;
+    li.dataset.id = String(item.id);
+    fill(li, item);
+    for (const reply of item.replies) {
+      (li.querySelector(".comment-replies") as HTMLElement).append(render(reply));
+    }
+    if (item.moreReplies > 0 && item.moreRepliesCursor) {
+      li.append(moreRepliesButton(item.moreReplies, item.moreRepliesCursor));
+    }
+    return li;
+  }
+
+  function fill(li: HTMLElement, item: CommentItem): void {
+    const body = li.querySelector(".comment-body") as HTMLElement;
+    li.dataset.status = item.status;
+    li.dataset.featured = String(item.featured);
+    li.dataset.mine = String(item.isMine);
+    if (item.html === null) {
+      const gone = document.createElement("p");
+      gone.className = "comment-gone";
+      gone.append(Object.assign(document.createElement("em"), { textContent: item.placeholder ?? "comment removed" }));
+      body.replaceChildren(gone);
+      return;
+    }
+    const fresh = (template.content.querySelector(".comment-body") as HTMLElement).cloneNode(true) as HTMLElement;
+    body.replaceWith(fresh);
+    const part = (selector: string): HTMLElement => fresh.querySelector(selector) as HTMLElement;
+    part(".comment-author").textContent = item.authorName ?? "";
+    part(".comment-staff").hidden = !item.isStaff;
+    part(".comment-featured").hidden = !item.featured;
+    part(".comment-edited").hidden = !item.isEdited;
+    part(".comment-held").hidden = item.status !== "pending";
+    const time = part(".comment-time");
+    time.setAttribute("datetime", item.postedAt);
+    time.textContent = new Date(item.postedAt).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+    const text = part(".comment-text");
+    // CommentHtml's output: the text escaped, line breaks as <br>, web addresses as safe links; never the writer's markup.
+    text.innerHTML = item.html;
+    if (item.replyingTo) {
+      const to = Object.assign(document.createElement("span"), { className: "comment-to", textContent: "@" });
+      to.append(Object.assign(document.createElement("bdi"), { textContent: item.replyingTo }));
+      text.prepend(to, " ");
+    }
+    if (item.passage) {
+      const quote = document.createElement("blockquote");
+      quote.className = "comment-passage";
+      quote.append(Object.assign(document.createElement("p"), { textContent: item.passage.quote }));
+      if (item.passage.changedNotice) {
+        quote.append(Object.assign(document.createElement("p"), { className: "meta", textContent: item.passage.changedNotice }));
+      }
+      text.before(quote);
+    }
+    part(".comment-up").textContent = String(item.up);
+    part(".comment-down").textContent = String(item.down);
+    if (item.text !== null) {
+      texts.set(item.id, item.text);
+    }
+    wire(fresh, item.isMine);
+  }
+
+  function wire(body: ParentNode, mine: boolean): void {
+    body.querySelectorAll<HTMLButtonElement>(".comment-reply, .comment-report").forEach((b) => (b.hidden = !open && b.classList.contains("comment-reply")));
+    // An author may edit or delete for the edit window after posting; the buttons go when it closes (the grain decides).
+    const posted = Date.parse(body.querySelector(".comment-time")?.getAttribute("datetime") ?? "");
+    const left = posted + editWindowMs - Date.now();
+    const own = [...body.querySelectorAll<HTMLButtonElement>(".comment-edit, .comment-delete")];
+    own.forEach((b) => (b.hidden = !(mine && left > 0)));
+    if (mine && left > 0) {
+      setTimeout(() => own.forEach((b) => (b.hidden = true)), left);
+    }
+  }
+
+  function moreRepliesButton(count: number, cursor: string): HTMLButtonElement {
+    const button = Object.assign(document.createElement("button"), {
+      type: "button",
+      className: "comment-more-replies link-button",
+      textContent: plural(count, "more reply", "more replies"),
+    });
+    button.dataset.cursor = cursor;
+    button.dataset.remaining = String(count);
+    return button;
+  }
+
+  function setCount(count: number): void {
+    byId<HTMLElement>("comment-count").textContent = plural(count, "comment", "comments");
+  }
+
+  function showWaiting(): void {
+    const n = waiting.length;
+    newButton.hidden = n === 0;
+    newButton.textContent = plural(n, "new comment", "new comments");
+    announce.textContent = n === 0 ? "" : newButton.textContent;
+  }
+
+  function showWaitingReplies(parentId: number): void {
+    const parent = find(parentId);
+    if (!parent) {
+      return;
+    }
+    let button = parent.querySelector<HTMLButtonElement>(":scope > .comment-new-replies");
+    const n = waitingReplies.get(parentId)?.length ?? 0;
+    if (n === 0) {
+      button?.remove();
+      return;
+    }
+    if (!button) {
+      button = Object.assign(document.createElement("button"), { type: "button", className: "comment-new-replies link-button" });
+      button.dataset.parent = String(parentId);
+      (parent.querySelector(":scope > .comment-replies") as HTMLElement).after(button);
+    }
+    button.textContent = plural(n, "new reply", "new replies");
+    announce.textContent = button.textContent;
+  }
+
+  /** Puts a comment on screen where it belongs (top-level: by the sort; a reply: last under its parent). */
+  function place(item: CommentItem): void {
+    if (find(item.id)) {
+      return;
+    }
+    if (item.parentId !== null) {
+      find(item.parentId)?.querySelector(":scope > .comment-replies")?.append(render(item));
+    } else if (sort.value === "newest") {
+      list.prepend(render(item));
+    } else if (next === null) {
+      list.append(render(item));
+    }
+  }
+
+  function apply(event: CommentEvent, atOnce: boolean): void {
+    switch (event.type) {
+      case "comment.posted": {
+        setCount(event.publishedCount);
+        const item = event.comment;
+        if (find(item.id)) {
+          return;
+        }
+        if (atOnce) {
+          place(item);
+        } else if (item.parentId === null) {
+          waiting.push(item);
+          showWaiting();
+        } else if (find(item.parentId)) {
+          waitingReplies.set(item.parentId, [...(waitingReplies.get(item.parentId) ?? []), item]);
+          showWaitingReplies(item.parentId);
+        }
+        return;
+      }
+      case "comment.changed": {
+        setCount(event.publishedCount);
+        const gone = new Set(event.gone);
+        const item = event.comment;
+        if (item) {
+          const el = find(item.id);
+          if (el && item.html === null && !el.querySelector(".comment-replies > .comment")) {
+            gone.add(item.id);
+          } else if (el) {
+            fill(el, { ...item, isMine: el.dataset.mine === "true" });
+          }
+          const swap = (c: CommentItem): CommentItem => (c.id === item.id ? item : c);
+          waiting = waiting.filter((c) => !(c.id === item.id && item.html === null)).map(swap);
+        }
+        for (const id of gone) {
+          find(id)?.remove();
+        }
+        waiting = waiting.filter((c) => !gone.has(c.id));
+        showWaiting();
+        return;
+      }
+      case "comment.votes": {
+        const el = find(event.commentId);
+        el?.querySelector(":scope > .comment-body .comment-up")?.replaceChildren(String(event.up));
+        el?.querySelector(":scope > .comment-body .comment-down")?.replaceChildren(String(event.down));
+        return;
+      }
+      case "article.rating":
+        byId<HTMLElement>("rating-text").textContent = event.rating.text;
+        return;
+    }
+  }
+
+  async function reload(): Promise<number> {
+    const page = await call<CommentPage>("LoadComments", sort.value, null, false);
+    list.replaceChildren(...page.comments.map(render));
+    waiting = [];
+    waitingReplies.clear();
+    showWaiting();
+    setCount(page.publishedCount);
+    setNext(page.nextCursor, "View all comments");
+    return page.channelVersion;
+  }
+
+  function setNext(cursor: string | null, label: string): void {
+    next = cursor;
+    let more = byId<HTMLButtonElement>("comments-more");
+    if (!more && cursor) {
+      more = Object.assign(document.createElement("button"), { type: "button", id: "comments-more", className: "secondary" });
+      list.after(more);
+    }
+    if (more) {
+      more.hidden = cursor === null;
+      more.dataset.cursor = cursor ?? "";
+      more.textContent = label;
+    }
+  }
+
+  live.channel<CommentEvent>(channel, {
+    async load() {
+      if (!joined) {
+        joined = true;
+        // The page may be a minute old: what happened since it was rendered is applied at once, before the reader reads.
+        const shown = Number(section.dataset.version ?? "0");
+        const missed = await live
+          .invoke<{ events: ChannelEnvelope<CommentEvent>[] | null }>("CatchUp", channel, shown)
+          .catch(() => ({ events: null }));
+        if (missed.events !== null) {
+          missed.events.forEach((e) => apply(e.event, true));
+          return shown + missed.events.length;
+        }
+      }
+      return reload();
+    },
+    apply(envelope) {
+      apply(envelope.event, false);
+    },
+  });
+
+  // Guests' name and email, remembered in this browser only.
+  const remembered = "newsroom.commenter";
+  const staff = section.dataset.staff === "true";
+  (form.querySelector(".comment-guest") as HTMLElement).hidden = staff;
+  try {
+    const saved = JSON.parse(localStorage.getItem(remembered) ?? "{}") as { name?: string; email?: string };
+    nameBox.value = saved.name ?? "";
+    emailBox.value = saved.email ?? "";
+  } catch {
+    // Storage off or unreadable: the reader types them again.
+  }
+
+  function resetForm(): void {
+    replyTo = null;
+    editing = null;
+    warnedFor = null;
+    textBox.value = "";
+    warning.hidden = true;
+    replying.hidden = true;
+    cancel.hidden = true;
+    submit.textContent = "Post comment";
+    section.insertBefore(form, section.querySelector(".comments-sort"));
+  }
+
+  function formUnder(li: HTMLElement, label: string): void {
+    li.querySelector(":scope > .comment-body")?.after(form);
+    replying.hidden = false;
+    replying.textContent = label;
+    cancel.hidden = false;
+    warning.hidden = true;
+    warnedFor = null;
+    textBox.focus();
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void send();
+  });
+  cancel.addEventListener("click", resetForm);
+
+  async function send(): Promise<void> {
+    const text = textBox.value;
+    const post = { text, replyTo, name: nameBox.value, email: emailBox.value };
+    submit.setAttribute("aria-disabled", "true");
+    try {
+      if (editing !== null) {
+        const item = await call<CommentItem>("EditComment", editing, text);
+        const el = find(item.id);
+        if (el) {
+          fill(el, item);
+        }
+        resetForm();
+        return;
+      }
+      if (!staff) {
+        localStorage.setItem(remembered, JSON.stringify({ name: nameBox.value, email: emailBox.value }));
+      }
+      if (warnedFor !== text) {
+        const check = await call<{ outcome: string; message: string | null; rephrasingHelps: boolean }>("CheckComment", post);
+        // Only when rewording could change it: a guest's first comments wait for a moderator whatever they say.
+        if (check.outcome === "hold" && check.rephrasingHelps && check.message) {
+          // Say it before posting, so the writer may rephrase; pressing again posts as it is.
+          warnedFor = text;
+          warning.textContent = `${check.message} You may rephrase, or post it as it is.`;
+          warning.hidden = false;
+          submit.textContent = "Post anyway";
+          return;
+        }
+        if (check.outcome === "refuse" && check.message) {
+          warning.textContent = check.message;
+          warning.hidden = false;
+          return;
+        }
+      }
+      const posted = await call<{ comment: CommentItem; held: boolean; heldBecause: string | null }>("PostComment", post);
+      waiting = waiting.filter((c) => c.id !== posted.comment.id);
+      showWaiting();
+      place(posted.comment);
+      const parent = posted.comment.parentId;
+      if (parent !== null) {
+        waitingReplies.set(parent, (waitingReplies.get(parent) ?? []).filter((c) => c.id !== posted.comment.id));
+        showWaitingReplies(parent);
+      }
+      resetForm();
+      announce.textContent = posted.held
+        ? `Your comment waits for a moderator${posted.heldBecause ? `: ${posted.heldBecause}` : "."}`
+        : "Your comment is posted.";
+    } catch (error) {
+      warning.textContent = say(error);
+      warning.hidden = false;
+    } finally {
+      submit.removeAttribute("aria-disabled");
+    }
+  }
+
+  section.addEventListener("click", (e) => {
+    const button = (e.target as Element).closest("button");
+    if (!button || button.getAttribute("aria-disabled") === "true") {
+      return;
+    }
+    const li = button.closest<HTMLElement>(".comment");
+    const id = Number(li?.dataset.id);
+    const pressed = (action: () => Promise<void>): void => {
+      button.setAttribute("aria-disabled", "true");
+      void action()
+        .catch((error: unknown) => {
+          announce.textContent = say(error);
+        })
+        .finally(() => button.removeAttribute("aria-disabled"));
+    };
+    if (button === newButton) {
+      const shown = waiting;
+      waiting = [];
+      (sort.value === "newest" ? shown.reverse() : shown).forEach(place);
+      showWaiting();
+      find(shown[0]?.id ?? -1)?.querySelector<HTMLElement>(".comment-author")?.scrollIntoView({ block: "nearest" });
+    } else if (button.classList.contains("comment-new-replies")) {
+      const parent = Number(button.dataset.parent);
+      (waitingReplies.get(parent) ?? []).forEach(place);
+      waitingReplies.delete(parent);
+      showWaitingReplies(parent);
+    } else if (button.id === "comments-more") {
+      pressed(async () => {
+        const page = await call<CommentPage>("LoadComments", sort.value, button.dataset.cursor, false);
+        page.comments.forEach(place);
+        setNext(page.nextCursor, "Load more");
+      });
+    } else if (button.classList.contains("comment-more-replies") && li) {
+      pressed(async () => {
+        const page = await call<CommentPage>("LoadReplies", id, button.dataset.cursor);
+        page.comments.forEach(place);
+        const left = Number(button.dataset.remaining) - page.comments.length;
+        if (page.nextCursor && left > 0) {
+          button.replaceWith(moreRepliesButton(left, page.nextCursor));
+        } else {
+          button.remove();
+        }
+      });
+    } else if (button.classList.contains("comment-vote") && li) {
+      const wasPressed = button.getAttribute("aria-pressed") === "true";
+      pressed(async () => {
+        const item = await call<CommentItem>("VoteComment", id, wasPressed ? "none" : button.dataset.vote);
+        li.querySelectorAll(":scope > .comment-body .comment-vote").forEach((b) => b.setAttribute("aria-pressed", String(b === button && !wasPressed)));
+        apply({ type: "comment.votes", commentId: id, up: item.up, down: item.down }, true);
+      });
+    } else if (button.classList.contains("comment-reply") && li) {
+      resetForm();
+      replyTo = id;
+      formUnder(li, `Replying to ${li.querySelector(".comment-author")?.textContent ?? ""}`);
+    } else if (button.classList.contains("comment-edit") && li) {
+      resetForm();
+      editing = id;
+      formUnder(li, "Editing your comment");
+      textBox.value = texts.get(id) ?? "";
+      submit.textContent = "Save";
+    } else if (button.classList.contains("comment-delete") && li && window.confirm("Delete your comment?")) {
+      pressed(() => call("DeleteComment", id));
+    } else if (button.classList.contains("comment-report") && li) {
+      const reason = window.prompt("Why should a moderator look at this comment?");
+      if (reason) {
+        pressed(async () => {
+          await call("ReportComment", id, reason);
+          announce.textContent = "Thank you: a moderator will look at it.";
+        });
+      }
+    }
+  });
+
+  sort.addEventListener("change", () => void reload().catch((error: unknown) => (announce.textContent = say(error))));
+
+  stars.addEventListener("change", (e) => {
+    const given = Number((e.target as HTMLInputElement).value);
+    void call<Rating>("RateArticle", given)
+      .then((rating) => (byId<HTMLElement>("rating-text").textContent = rating.text))
+      .catch((error: unknown) => (announce.textContent = say(error)));
+  });
+
+  // What works only with the script (the form, replies, reports, sorting, rating) shows once the connection is up.
+  live.onStatus((status) => {
+    if (status !== "live") {
+      return;
+    }
+    form.hidden = !open;
+    (section.querySelector(".comments-sort") as HTMLElement).hidden = false;
+    stars.hidden = false;
+    stars.disabled = !open;
+    section.querySelectorAll<HTMLElement>(".comment-body").forEach((b) => wire(b, b.parentElement?.dataset.mine === "true"));
+    void call<Rating>("GetRating").then((rating) => {
+      if (rating.mine) {
+        stars.querySelector<HTMLInputElement>(`input[value="${rating.mine}"]`)!.checked = true;
+      }
+    }).catch(() => undefined);
+  });
+}

@@ -95,6 +95,26 @@ public sealed class ModerationQueueTests(GrainCluster cluster, SharedAzurite sto
     }
 
     [Fact]
+    public async Task AnEditThatMakesACommentHeld_PutsItInTheQueue_AndItsAuthorDeletingIt_TakesItOut()
+    {
+        var (slug, thread) = await Story(cluster);
+        await using var relay = await cluster.Listen(ChannelName.Moderation(IModerationQueueGrain.Newsroom));
+        var posted = await thread.Say(_aigerim, "The count looked fine.");
+        Assert.Empty(await Entries(ModerationQueueFilter.All, slug));
+
+        await thread.Edit(posted.Comment.Id, _aigerim, $"The count looked like {CommentTestWords.Suspect}.");
+
+        var held = Assert.Single(await Entries(ModerationQueueFilter.Pending, slug));
+        Assert.Equal((posted.Comment.Id, ModerationRule.SuspectWord, $"The count looked like {CommentTestWords.Suspect}."), (held.CommentId, held.HeldBy, held.Excerpt));
+
+        await thread.Delete(posted.Comment.Id, _aigerim.Id);
+
+        var left = await relay.WaitFor<ModerationDecided>(d => d.Slug == slug);
+        Assert.Equal((posted.Comment.Id, (CommentModerationAction?)null), (left.CommentId, left.Action));
+        Assert.Empty(await Entries(ModerationQueueFilter.All, slug));
+    }
+
+    [Fact]
     public async Task TheQueue_AfterAFreshActivation_HasEveryEntry_OneRowEach()
     {
         var (slug, thread) = await Story(cluster);

@@ -163,6 +163,35 @@ public sealed class ModerationQueueTests(GrainCluster cluster, SharedAzurite sto
         Assert.Equal(held.Comment.Id, Assert.Single(await Entries(ModerationQueueFilter.Pending, slug)).CommentId);
     }
 
+    [Fact]
+    public async Task TheQueue_PageByPage_ListsLongestWaitingFirst_EachOnce_AndRefusesACursorItDidNotGive()
+    {
+        var (slug, thread) = await Story(cluster);
+        var ids = new List<long>();
+        foreach (var word in new[] { "first", "second", "third" })
+        {
+            ids.Add((await thread.Say(_aigerim, $"The {word} {CommentTestWords.Suspect}.")).Comment.Id);
+            cluster.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var seen = new List<ModerationEntry>();
+        string? cursor = null;
+        do
+        {
+            var page = await Queue.List(ModerationQueueFilter.Pending, 1, cursor);
+            Assert.True(page.Entries.Count <= 1);
+            Assert.DoesNotContain(seen, s => page.Entries.Any(e => e.Key == s.Key));
+            seen.AddRange(page.Entries);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(ids, seen.Where(e => e.Slug == slug).Select(e => e.CommentId));
+        Assert.Equal(seen.OrderBy(e => e.Since).Select(e => e.Key), seen.Select(e => e.Key));
+        var refused = await Assert.ThrowsAsync<CommentException>(() => Queue.List(ModerationQueueFilter.All, 10, "not-a-cursor"));
+        Assert.Contains("cursor", refused.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Every entry of these stories, read page by page from the shared queue (other tests' entries are in it too).</summary>
     private async Task<List<ModerationEntry>> Entries(ModerationQueueFilter filter, params string[] slugs)
     {

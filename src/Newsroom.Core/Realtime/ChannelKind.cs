@@ -23,4 +23,7 @@ public enum ChannelKind
 
     /// <summary><c>stories:{index}</c>: stories published, updated or withdrawn, for the front page and sections.</summary>
     Stories,
+
+    /// <summary><c>moderation:{queue}</c>: comments held or reported across the newsroom, for moderators only.</summary>
+    Moderation,
 }

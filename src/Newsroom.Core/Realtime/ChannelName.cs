@@ -4,7 +4,8 @@ namespace Newsroom.Core.Realtime;
 
 /// <summary>
 /// The name of a live channel a browser can listen to, <c>{kind}:{key}</c>: <c>draft:{id}</c>,
-/// <c>article:{slug}</c>, <c>comments:{slug}</c>, <c>user:{id}</c> or <c>desk:{name}</c>. It doubles as the
+/// <c>article:{slug}</c>, <c>comments:{slug}</c>, <c>stories:{index}</c>, <c>moderation:{queue}</c>, <c>user:{id}</c>
+/// or <c>desk:{name}</c>. It doubles as the
 /// SignalR group name.
 /// </summary>
 public sealed record ChannelName
@@ -33,6 +34,8 @@ public sealed record ChannelName
 
     public static ChannelName Stories(string index) => Create(ChannelKind.Stories, index);
 
+    public static ChannelName Moderation(string queue) => Create(ChannelKind.Moderation, queue);
+
     public static ChannelName Of(ChannelKind kind, string key) => Create(kind, key);
 
     /// <summary>The kind as it is written in a channel name: <c>draft</c>, <c>comments</c>, ...</summary>
@@ -43,6 +46,7 @@ public sealed record ChannelName
         ChannelKind.User => "user",
         ChannelKind.Comments => "comments",
         ChannelKind.Stories => "stories",
+        ChannelKind.Moderation => "moderation",
         _ => "desk",
     };
 
@@ -74,7 +78,7 @@ public sealed record ChannelName
 
         if (kind is null)
         {
-            error = $"Channel kind '{Truncate(text[..colon])}' is unknown; expected draft, article, comments, stories, user or desk.";
+            error = $"Channel kind '{Truncate(text[..colon])}' is unknown; expected draft, article, comments, stories, moderation, user or desk.";
             return false;
         }
 

@@ -27,6 +27,7 @@ public sealed partial class CommentThreadGrain
         var reports = _reports.TryGetValue(commentId, out var list) ? list : _reports[commentId] = [];
         reports.RemoveAll(r => r.ReporterId == reporterId);
         reports.Add(report);
+        await TellQueue(commentId);
     }
 
     public async Task<CommentItem> Moderate(long commentId, CommentModerationAction action, CommentModerator moderator, string? reason)
@@ -45,6 +46,7 @@ public sealed partial class CommentThreadGrain
         }
 
         var before = _thread.Find(commentId);
+        var wasQueued = QueueEntry(commentId) is not null;
         var change = action switch
         {
             CommentModerationAction.Approve => _thread.Moderate(commentId, CommentStatus.Published),
@@ -69,6 +71,11 @@ public sealed partial class CommentThreadGrain
                 : new CommentChanged(Item(comment, null), [], _thread.PublishedCount));
         }
 
+        if (wasQueued || QueueEntry(commentId) is not null)
+        {
+            await TellQueue(commentId, decision);
+        }
+
         return Item(comment, null);
     }
 
@@ -77,12 +84,18 @@ public sealed partial class CommentThreadGrain
     {
         var comment = _thread.Find(commentId) ?? throw new CommentException($"There is no comment {commentId} under this story.");
         var now = _clock.GetUtcNow();
+        var wasQueued = QueueEntry(commentId) is not null;
         var author = comment.Author;
         await GrainFactory.GetGrain<ICommentBansGrain>(ICommentBansGrain.Newsroom).Ban(
             new CommentBan(author.Id, _emailHashes.GetValueOrDefault(commentId), author.DisplayName, author.IsStaff, moderator.UserName, now, why));
         var decision = new CommentDecision(commentId, CommentModerationAction.Ban, moderator.UserName, now, why);
         await Commit(new CommentWrite(NextMeta(false) with { LastDecision = _meta.LastDecision + 1 }) { Decision = decision });
         _decisions.Add(decision);
+        if (wasQueued)
+        {
+            await TellQueue(commentId, decision);
+        }
+
         return Item(comment, null);
     }
 

@@ -54,6 +54,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
     {
         await Load(cancellationToken);
         _channel.ContinueFrom(_meta.ChannelVersion);
+        await CatchUpQueue();
     }
 
     public Task Subscribe(IChannelRelay relay) => _channel.Subscribe(relay);
@@ -83,6 +84,11 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
         }
 
         var version = published ? _channel.Publish(new CommentPublished(Item(comment, null), _thread.PublishedCount)).Version : 0;
+        if (!published)
+        {
+            await TellQueue(comment.Id);
+        }
+
         return new PostedComment(Item(comment, comment.Author.Id), !published, published ? null : preview.Message, version);
     }
 
@@ -100,6 +106,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
         var body = Checked(CommentText.CheckBody(text, settings.MinLength, settings.MaxLength));
         var now = _clock.GetUtcNow();
         var before = _thread.Find(commentId);
+        var wasQueued = QueueEntry(commentId) is not null;
         var writer = before?.Author ?? new CommentAuthor(author.Id, author.DisplayName, author.IsStaff);
         var decision = _rules.Decide(new CommentSubmission(writer, body, CommentLinks.Count(body)), _thread.HistoryOf(writer.Id), settings, now);
         var change = _thread.Edit(commentId, author.Id, body, decision, settings.EditWindow, now);
@@ -111,6 +118,11 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
             _channel.Publish(new CommentChanged(Item(comment, null), [], _thread.PublishedCount));
         }
 
+        if (wasQueued || QueueEntry(commentId) is not null)
+        {
+            await TellQueue(commentId);
+        }
+
         return Item(comment, author.Id);
     }
 
@@ -118,6 +130,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
     {
         var settings = Settings;
         var before = _thread.Find(commentId);
+        var wasQueued = QueueEntry(commentId) is not null;
         var change = _thread.Delete(commentId, authorId, settings.EditWindow, _clock.GetUtcNow());
         if (!change.Done)
         {
@@ -140,6 +153,11 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
         if (seen)
         {
             _channel.Publish(new CommentChanged(change.Comment is { } c ? Item(c, null) : null, change.Gone, _thread.PublishedCount));
+        }
+
+        if (wasQueued)
+        {
+            await TellQueue(commentId);
         }
     }
 

@@ -11,6 +11,8 @@ public sealed class ChannelNameTests
     [InlineData("user:rosa", ChannelKind.User, "rosa")]
     [InlineData("desk:politics_2", ChannelKind.Desk, "politics_2")]
     [InlineData("comments:kazakhstan-vote.2026", ChannelKind.Comments, "kazakhstan-vote.2026")]
+    [InlineData("stories:newsroom", ChannelKind.Stories, "newsroom")]
+    [InlineData("moderation:newsroom", ChannelKind.Moderation, "newsroom")]
     public void Parse_ReadsKindAndKey_AndRoundTrips(string text, ChannelKind kind, string key)
     {
         var channel = ChannelName.Parse(text);
@@ -49,5 +51,6 @@ public sealed class ChannelNameTests
     {
         Assert.Throws<ArgumentException>(() => ChannelName.Draft("no spaces"));
         Assert.Equal("draft:abc", ChannelName.Draft("abc").ToString());
+        Assert.Equal("moderation:newsroom", ChannelName.Moderation("newsroom").ToString());
     }
 }

@@ -32,6 +32,9 @@ public sealed class GrainCluster(SharedAzurite storage) : IAsyncLifetime
     /// <summary>Between comment threads and their table rows: makes a thread's next write fail.</summary>
     public CommentStoreProbe Comments { get; } = new();
 
+    /// <summary>Between the moderation queue and its table rows: makes the queue's next save fail.</summary>
+    public ModerationQueueProbe ModerationQueue { get; } = new();
+
     public IClusterClient Client => _cluster?.Client ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>A fresh draft id of the shape the server makes (12 hexadecimal digits).</summary>
@@ -69,7 +72,7 @@ public sealed class GrainCluster(SharedAzurite storage) : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => NewsroomSilo.Configure(silo, storage.Azurite.ConnectionString, Clock, Logs, Comments));
+        builder.ConfigureSilo((_, silo) => NewsroomSilo.Configure(silo, storage.Azurite.ConnectionString, Clock, Logs, Comments, ModerationQueue));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

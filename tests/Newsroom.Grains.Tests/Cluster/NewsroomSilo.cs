@@ -24,7 +24,7 @@ internal static class NewsroomSilo
     public static ChannelOwners ChannelOwners { get; } =
         Features(new ServiceCollection(), () => null!, () => null!).BuildServiceProvider().GetRequiredService<ChannelOwners>();
 
-    public static void Configure(ISiloBuilder silo, string storage, FakeTimeProvider clock, DraftLogProbe logs, CommentStoreProbe comments)
+    public static void Configure(ISiloBuilder silo, string storage, FakeTimeProvider clock, DraftLogProbe logs, CommentStoreProbe comments, ModerationQueueProbe moderationQueue)
     {
         var services = silo.Services;
         UseFakeClockForGrains(services, clock);
@@ -39,6 +39,7 @@ internal static class NewsroomSilo
         Features(services, () => new BlobServiceClient(storage), () => new TableServiceClient(storage));
         logs.WrapRegisteredFactory(services);
         comments.WrapRegisteredStore(services);
+        moderationQueue.WrapRegisteredStore(services);
 
         silo.AddAzureBlobGrainStorage(StorageNames.Large, o =>
         {

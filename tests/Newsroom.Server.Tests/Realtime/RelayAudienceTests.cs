@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Newsroom.Core.Comments;
+using Newsroom.Grains.Comments;
 using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Realtime;
@@ -22,6 +24,21 @@ public sealed class RelayAudienceTests
         await relay.Deliver(new ChannelEnvelope("draft:0123456789ab", 1, new DraftPresenceLeft("c1")));
 
         Assert.Equal(["draft:0123456789ab"], staff.Groups);
+        Assert.Empty(readers.Groups);
+    }
+
+    [Fact]
+    public async Task ModerationQueueEvent_GoesToTheStaffHub_AndNotToTheReaderHub()
+    {
+        var (relay, staff, readers) = RelayWith(services => services.AddNewsroomComments(_ => null!));
+        var entry = new ModerationEntry(
+            "election-night", 7, "Aigerim", false, "Held.", "<p>Held.</p>", CommentStatus.Pending, ModerationRule.SuspectWord, "Suspect word.", 0, [],
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+
+        await relay.Deliver(new ChannelEnvelope("moderation:newsroom", 1, new ModerationQueued(entry, 1, 0)));
+        await relay.Deliver(new ChannelEnvelope("moderation:newsroom", 2, new ModerationDecided("election-night", 7, CommentModerationAction.Approve, "mona", 0, 0)));
+
+        Assert.Equal(["moderation:newsroom", "moderation:newsroom"], staff.Groups);
         Assert.Empty(readers.Groups);
     }
 

@@ -58,12 +58,14 @@ ctrl_c() {
   kill -INT -- "-$runner"
   while kill -0 "$runner" 2>/dev/null || [ -z "$azurite_ms" ]; do
     now=$(date +%s%N)
-    # Azurite is looked at first: seen gone while the server is still there means it was stopped too early.
+    # Azurite is looked at first: seen gone while the server is still there means it was stopped too early. Both gone
+    # within one look (run.sh stops Azurite the moment the server has exited) is the right order.
     if [ -z "$azurite_ms" ] && ! kill -0 "$azurite" 2>/dev/null; then
       azurite_ms=$(((now - started) / 1000000))
-      if [ -z "$server_ms" ]; then
+      if [ -z "$server_ms" ] && kill -0 "$server" 2>/dev/null; then
         echo "Azurite stopped before the server had exited:"; tail -n "+$from" "$log"; return 1
       fi
+      [ -n "$server_ms" ] || server_ms=$azurite_ms
     fi
     if [ -z "$server_ms" ] && ! kill -0 "$server" 2>/dev/null; then server_ms=$(((now - started) / 1000000)); fi
     if [ $((now - started)) -gt 10000000000 ]; then

@@ -368,7 +368,11 @@ export function followComments(live: LiveConnection, slug: string): void {
         return;
       }
       if (!staff) {
-        localStorage.setItem(remembered, JSON.stringify({ name: nameBox.value, email: emailBox.value }));
+        try {
+          localStorage.setItem(remembered, JSON.stringify({ name: nameBox.value, email: emailBox.value }));
+        } catch {
+          // Storage off or full: the comment goes anyway, the name is typed again next time.
+        }
       }
       if (warnedFor !== text) {
         const check = await call<{ outcome: string; message: string | null; rephrasingHelps: boolean }>("CheckComment", post);
@@ -426,9 +430,13 @@ export function followComments(live: LiveConnection, slug: string): void {
     if (button === newButton) {
       const shown = waiting;
       waiting = [];
-      (sort.value === "newest" ? shown.reverse() : shown).forEach(place);
+      // In arrival order: newest first puts each above the one before it.
+      shown.forEach(place);
       showWaiting();
-      find(shown[0]?.id ?? -1)?.querySelector<HTMLElement>(".comment-author")?.scrollIntoView({ block: "nearest" });
+      // The button goes away: keyboard and screen reader users continue at the first new comment on screen.
+      const top = find((sort.value === "newest" ? shown[shown.length - 1] : shown[0])?.id ?? -1);
+      top?.setAttribute("tabindex", "-1");
+      top?.focus();
     } else if (button.classList.contains("comment-new-replies")) {
       const parent = Number(button.dataset.parent);
       (waitingReplies.get(parent) ?? []).forEach(place);

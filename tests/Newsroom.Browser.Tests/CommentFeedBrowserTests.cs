@@ -164,6 +164,23 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "1 more reply" })).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task TwoNewComments_WaitBehindOneButton_AndShowNewestFirst_WithTheFocusOnTheNewest()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var page = await OpenAsync(slug);
+
+        await CommentingGuest.PostAsync(newsroom.Server, slug, "First to arrive.");
+        await Assertions.Expect(page.Locator("#comments-new")).ToHaveTextAsync("1 new comment");
+        await CommentingGuest.PostAsync(newsroom.Server, slug, "Second to arrive.", name: "Ben Reader");
+        await Assertions.Expect(page.Locator("#comments-new")).ToHaveTextAsync("2 new comments");
+        await page.Locator("#comments-new").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#comment-list > .comment .comment-text")).ToHaveTextAsync(["Second to arrive.", "First to arrive."]);
+        await Assertions.Expect(page.Locator("#comment-list > .comment").First).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#comments-announce")).ToHaveTextAsync("");
+    }
+
     private async Task<IPage> OpenAsync(string slug)
     {
         var page = await newsroom.NewPageAsync();

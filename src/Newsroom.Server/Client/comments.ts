@@ -1,4 +1,5 @@
 import { hubErrorMessage } from "./drafts/protocol";
+import { CommentEvent, CommentItem, CommentPage, Rating, commentView, plural } from "./comments/comment-view";
 import { ChannelEnvelope, LiveConnection } from "./live/live-connection";
 
 // The comments under a story, live. The server renders the first page into the article page (kept in the page cache,
@@ -6,48 +7,7 @@ import { ChannelEnvelope, LiveConnection } from "./live/live-connection";
 // comments:{slug}, then applies each event. New comments wait behind a button so nothing on screen moves until the
 // reader asks. Comment text arrives as the server's safe HTML (Core's CommentHtml); names are only ever text.
 
-interface CommentItem {
-  id: number;
-  parentId: number | null;
-  authorName: string | null;
-  isStaff: boolean;
-  text: string | null;
-  html: string | null;
-  postedAt: string;
-  status: string;
-  isEdited: boolean;
-  featured: boolean;
-  up: number;
-  down: number;
-  replyingTo: string | null;
-  isMine: boolean;
-  placeholder: string | null;
-  passage: { quote: string; changedNotice: string | null } | null;
-  replies: CommentItem[];
-  moreReplies: number;
-  moreRepliesCursor: string | null;
-}
-
-interface CommentPage {
-  comments: CommentItem[];
-  nextCursor: string | null;
-  publishedCount: number;
-  channelVersion: number;
-}
-
-interface Rating {
-  text: string;
-  mine: number | null;
-}
-
-type CommentEvent =
-  | { type: "comment.posted"; comment: CommentItem; publishedCount: number }
-  | { type: "comment.changed"; comment: CommentItem | null; gone: number[]; publishedCount: number }
-  | { type: "comment.votes"; commentId: number; up: number; down: number }
-  | { type: "article.rating"; rating: Rating };
-
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export function followComments(live: LiveConnection, slug: string): void {
   const section = byId<HTMLElement>("comments");
@@ -85,90 +45,7 @@ export function followComments(live: LiveConnection, slug: string): void {
   const call = <T>(method: string, ...args: unknown[]): Promise<T> => live.invoke<T>(method, slug, ...args);
   const say = (error: unknown): string => hubErrorMessage(error) ?? "The newsroom could not be reached; try again.";
 
-  function render(item: CommentItem): HTMLElement {
-    const li = (template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
-    li.id = `comment-${item.id}`;
-    li.dataset.id = String(item.id);
-    fill(li, item);
-    for (const reply of item.replies) {
-      (li.querySelector(".comment-replies") as HTMLElement).append(render(reply));
-    }
-    if (item.moreReplies > 0 && item.moreRepliesCursor) {
-      li.append(moreRepliesButton(item.moreReplies, item.moreRepliesCursor));
-    }
-    return li;
-  }
-
-  function fill(li: HTMLElement, item: CommentItem): void {
-    const body = li.querySelector(".comment-body") as HTMLElement;
-    li.dataset.status = item.status;
-    li.dataset.featured = String(item.featured);
-    li.dataset.mine = String(item.isMine);
-    if (item.html === null) {
-      const gone = document.createElement("p");
-      gone.className = "comment-gone";
-      gone.append(Object.assign(document.createElement("em"), { textContent: item.placeholder ?? "comment removed" }));
-      body.replaceChildren(gone);
-      return;
-    }
-    const fresh = (template.content.querySelector(".comment-body") as HTMLElement).cloneNode(true) as HTMLElement;
-    body.replaceWith(fresh);
-    const part = (selector: string): HTMLElement => fresh.querySelector(selector) as HTMLElement;
-    part(".comment-author").textContent = item.authorName ?? "";
-    part(".comment-staff").hidden = !item.isStaff;
-    part(".comment-featured").hidden = !item.featured;
-    part(".comment-edited").hidden = !item.isEdited;
-    part(".comment-held").hidden = item.status !== "pending";
-    const time = part(".comment-time");
-    time.setAttribute("datetime", item.postedAt);
-    time.textContent = new Date(item.postedAt).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
-    const text = part(".comment-text");
-    // CommentHtml's output: the text escaped, line breaks as <br>, web addresses as safe links; never the writer's markup.
-    text.innerHTML = item.html;
-    if (item.replyingTo) {
-      const to = Object.assign(document.createElement("span"), { className: "comment-to", textContent: "@" });
-      to.append(Object.assign(document.createElement("bdi"), { textContent: item.replyingTo }));
-      text.prepend(to, " ");
-    }
-    if (item.passage) {
-      const quote = document.createElement("blockquote");
-      quote.className = "comment-passage";
-      quote.append(Object.assign(document.createElement("p"), { textContent: item.passage.quote }));
-      if (item.passage.changedNotice) {
-        quote.append(Object.assign(document.createElement("p"), { className: "meta", textContent: item.passage.changedNotice }));
-      }
-      text.before(quote);
-    }
-    part(".comment-up").textContent = String(item.up);
-    part(".comment-down").textContent = String(item.down);
-    if (item.text !== null) {
-      texts.set(item.id, item.text);
-    }
-    wire(fresh, item.isMine);
-  }
-
-  function wire(body: ParentNode, mine: boolean): void {
-    body.querySelectorAll<HTMLButtonElement>(".comment-reply, .comment-report").forEach((b) => (b.hidden = !open && b.classList.contains("comment-reply")));
-    // An author may edit or delete for the edit window after posting; the buttons go when it closes (the grain decides).
-    const posted = Date.parse(body.querySelector(".comment-time")?.getAttribute("datetime") ?? "");
-    const left = posted + editWindowMs - Date.now();
-    const own = [...body.querySelectorAll<HTMLButtonElement>(".comment-edit, .comment-delete")];
-    own.forEach((b) => (b.hidden = !(mine && left > 0)));
-    if (mine && left > 0) {
-      setTimeout(() => own.forEach((b) => (b.hidden = true)), left);
-    }
-  }
-
-  function moreRepliesButton(count: number, cursor: string): HTMLButtonElement {
-    const button = Object.assign(document.createElement("button"), {
-      type: "button",
-      className: "comment-more-replies link-button",
-      textContent: plural(count, "more reply", "more replies"),
-    });
-    button.dataset.cursor = cursor;
-    button.dataset.remaining = String(count);
-    return button;
-  }
+  const { render, fill, wire, moreRepliesButton } = commentView({ template, open, editWindowMs, texts });
 
   function setCount(count: number): void {
     byId<HTMLElement>("comment-count").textContent = plural(count, "comment", "comments");
@@ -368,7 +245,11 @@ export function followComments(live: LiveConnection, slug: string): void {
         return;
       }
       if (!staff) {
-        localStorage.setItem(remembered, JSON.stringify({ name: nameBox.value, email: emailBox.value }));
+        try {
+          localStorage.setItem(remembered, JSON.stringify({ name: nameBox.value, email: emailBox.value }));
+        } catch {
+          // Storage off or full: the comment goes anyway, the name is typed again next time.
+        }
       }
       if (warnedFor !== text) {
         const check = await call<{ outcome: string; message: string | null; rephrasingHelps: boolean }>("CheckComment", post);
@@ -426,9 +307,13 @@ export function followComments(live: LiveConnection, slug: string): void {
     if (button === newButton) {
       const shown = waiting;
       waiting = [];
-      (sort.value === "newest" ? shown.reverse() : shown).forEach(place);
+      // In arrival order: newest first puts each above the one before it.
+      shown.forEach(place);
       showWaiting();
-      find(shown[0]?.id ?? -1)?.querySelector<HTMLElement>(".comment-author")?.scrollIntoView({ block: "nearest" });
+      // The button goes away: keyboard and screen reader users continue at the first new comment on screen.
+      const top = find((sort.value === "newest" ? shown[shown.length - 1] : shown[0])?.id ?? -1);
+      top?.setAttribute("tabindex", "-1");
+      top?.focus();
     } else if (button.classList.contains("comment-new-replies")) {
       const parent = Number(button.dataset.parent);
       (waitingReplies.get(parent) ?? []).forEach(place);

@@ -120,6 +120,8 @@ export class LiveConnection {
   private current: LiveStatus = "connecting";
   private starting: Promise<void> | null = null;
   private readonly sleepers = new Set<() => void>();
+  // The network came back while an attempt was under way: the next backoff is skipped, not slept out.
+  private onlineSinceLastSleep = false;
 
   constructor(hubUrl: string, onStatus?: (status: LiveStatus) => void) {
     if (onStatus) {
@@ -152,6 +154,7 @@ export class LiveConnection {
     });
     // Retry at once when the network returns instead of sleeping out the backoff.
     window.addEventListener("online", () => {
+      this.onlineSinceLastSleep = this.sleepers.size === 0;
       for (const wake of [...this.sleepers]) {
         wake();
       }
@@ -244,6 +247,11 @@ export class LiveConnection {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.onlineSinceLastSleep) {
+      this.onlineSinceLastSleep = false;
+      return Promise.resolve();
+    }
+
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);

@@ -22,7 +22,7 @@ public sealed class GuestIdentityTests(SharedNewsroom newsroom)
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.NotNull(guest);
-        Assert.DoesNotContain("g-", guest.Value, StringComparison.Ordinal);
+        Assert.DoesNotMatch("^g-[0-9a-f]{24}$", guest.Value);
         Assert.True(guest.HttpOnly);
         Assert.False(second.Headers.Contains("Set-Cookie"));
         Assert.Equal(guest.Value, cookies.GetCookies(newsroom.Server.BaseAddress)["newsroom.guest"]!.Value);

@@ -39,11 +39,10 @@ public sealed class SignInThrottleTests(SharedNewsroom newsroom)
             r => r.Status == HttpStatusCode.Redirect,
             _recovery,
             "mona's sign-in to work again after the window");
-        Assert.Contains("warn: Newsroom.Server.Pages.SignInModel", server.Process.Output, StringComparison.Ordinal);
-        Assert.Contains(
+        await server.Process.LineAsync(line => line.Contains(
             $"Sign-in refused without checking the password: too many failures for the account; account mona, address {colleague}",
-            server.Process.Output,
-            StringComparison.Ordinal);
+            StringComparison.Ordinal)).WaitAsync(TimeSpan.FromSeconds(10), "the refusal's log line");
+        Assert.Contains("warn: Newsroom.Server.Pages.SignInModel", server.Process.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", server.Process.Output, StringComparison.Ordinal);
     }
 
@@ -66,10 +65,10 @@ public sealed class SignInThrottleTests(SharedNewsroom newsroom)
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
         Assert.Contains("Too many sign-in attempts; try again in", refused.Page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await SignIn(server, elsewhere, "rosa", "rosa-demo")).Status);
-        Assert.Contains(
+        // The server writes its log lines asynchronously: wait for the line rather than read the output at once.
+        await server.Process.LineAsync(line => line.Contains(
             $"Sign-in refused without checking the password: too many failures for the address; account rosa, address {attacker}",
-            server.Process.Output,
-            StringComparison.Ordinal);
+            StringComparison.Ordinal)).WaitAsync(TimeSpan.FromSeconds(10), "the refusal's log line");
         await Eventually.Until(
             () => SignIn(server, attacker, "rosa", "rosa-demo"),
             r => r.Status == HttpStatusCode.Redirect,

@@ -25,15 +25,17 @@ public sealed partial class PublishedPages(IOutputCacheStore store, ILogger<Publ
     public const string Policy = "published-pages";
 
     private long _generation;
+    private volatile string _generationText = "0";
 
     public ChannelName Channel { get; } = ChannelName.Stories(IStoryIndexGrain.Newsroom);
 
     /// <summary>Part of every cached page's key: pages of an earlier generation are never served again.</summary>
-    public string Generation => Interlocked.Read(ref _generation).ToString(CultureInfo.InvariantCulture);
+    public string Generation => _generationText;
 
     public void Hear(ChannelEnvelope envelope)
     {
-        Interlocked.Increment(ref _generation);
+        // Formatted once per event, not on every page request.
+        _generationText = Interlocked.Increment(ref _generation).ToString(CultureInfo.InvariantCulture);
         // Frees the memory; correctness does not wait for it (the generation already moved on).
         _ = EvictAsync(envelope);
     }

@@ -35,6 +35,7 @@ public sealed class ModerationQueueGrain : Grain, IModerationQueueGrain
 
     private int _pendingCount;
     private int _reportedCount;
+    private int _heldByRuleCount;
 
     public ModerationQueueGrain(IModerationQueueStore store, IOptions<ChannelOptions> channelOptions, TimeProvider clock, ILogger<ModerationQueueGrain> logger)
     {
@@ -128,7 +129,7 @@ public sealed class ModerationQueueGrain : Grain, IModerationQueueGrain
         }
 
         var next = shown.Count > max ? CursorOf(shown[max - 1]) : null;
-        return Task.FromResult(new ModerationQueuePage([.. shown.Take(max)], next, _pendingCount, _reportedCount, _channel.Version));
+        return Task.FromResult(new ModerationQueuePage([.. shown.Take(max)], next, _pendingCount, _reportedCount, _channel.Version, _heldByRuleCount));
     }
 
     private async Task Join(ModerationEntry entry)
@@ -142,7 +143,7 @@ public sealed class ModerationQueueGrain : Grain, IModerationQueueGrain
         await _store.SaveAsync(Queue, entry);
         Forget(before);
         Keep(entry);
-        _channel.Publish(new ModerationQueued(entry, _pendingCount, _reportedCount));
+        _channel.Publish(new ModerationQueued(entry, _pendingCount, _reportedCount, _heldByRuleCount));
     }
 
     private async Task Leave(string slug, long commentId, CommentDecision? decision)
@@ -154,7 +155,8 @@ public sealed class ModerationQueueGrain : Grain, IModerationQueueGrain
 
         await _store.DeleteAsync(Queue, slug, commentId);
         Forget(before);
-        _channel.Publish(new ModerationDecided(slug, commentId, decision?.Action, decision?.By, _pendingCount, _reportedCount));
+        _channel.Publish(new ModerationDecided(
+            slug, commentId, decision?.Action, decision?.By, _pendingCount, _reportedCount, _heldByRuleCount, decision?.Reason));
     }
 
     private void Keep(ModerationEntry entry)
@@ -164,6 +166,7 @@ public sealed class ModerationQueueGrain : Grain, IModerationQueueGrain
         (_bySlug.TryGetValue(entry.Slug, out var ids) ? ids : _bySlug[entry.Slug] = []).Add(entry.CommentId);
         _pendingCount += entry.IsPending ? 1 : 0;
         _reportedCount += entry.IsReported ? 1 : 0;
+        _heldByRuleCount += entry.IsHeldByRule ? 1 : 0;
     }
 
     private void Forget(ModerationEntry? entry)
@@ -182,6 +185,7 @@ public sealed class ModerationQueueGrain : Grain, IModerationQueueGrain
 
         _pendingCount -= entry.IsPending ? 1 : 0;
         _reportedCount -= entry.IsReported ? 1 : 0;
+        _heldByRuleCount -= entry.IsHeldByRule ? 1 : 0;
     }
 
     private static string CursorOf(ModerationEntry entry) => $"{entry.Since.UtcTicks.ToString(CultureInfo.InvariantCulture)}~{entry.Key}";

@@ -8,6 +8,7 @@ using Newsroom.Grains.Realtime;
 using Newsroom.Server.Auth;
 using Newsroom.Server.Comments;
 using Newsroom.Server.Drafts;
+using Newsroom.Server.Pages.Articles;
 
 namespace Newsroom.Server.Realtime;
 
@@ -125,6 +126,24 @@ public sealed class StaffHub(
         max is >= 1 and <= CommentCaller.QueueMax
             ? Comments(slug).AwaitingModeration(max)
             : throw new CommentException($"Ask for 1 to {CommentCaller.QueueMax} queued comments; got {max}.");
+
+    /// <summary>
+    /// The newsroom's moderation queue, every story's held and reported comments longest waiting first:
+    /// <paramref name="filter"/> <c>all</c>, <c>pending</c>, <c>awaiting-approval</c>, <c>held-by-rule</c> or
+    /// <c>reported</c>; <paramref name="cursor"/> the <c>nextCursor</c> of the page before. Live on <c>moderation:newsroom</c>.
+    /// </summary>
+    [RequiresPolicy(NewsroomPolicies.Moderate)]
+    [WhenBusy(ReaderHub.BusyMessage)]
+    public Task<ModerationQueueView> ModerationQueue(string? filter, int max, string? cursor) =>
+        ModerationQueueReading.Read(grains, filter, max, cursor);
+
+    /// <summary>The headlines of stories a queue entry that arrived live names, for the queue page's links.</summary>
+    [RequiresPolicy(NewsroomPolicies.Moderate)]
+    [WhenBusy(ReaderHub.BusyMessage)]
+    public Task<IReadOnlyDictionary<string, string>> StoryHeadlines(string[] slugs) =>
+        slugs is { Length: >= 1 and <= ModerationQueueReading.MaxHeadlines } && slugs.All(ReaderText.IsPossibleSlug)
+            ? ModerationQueueReading.Headlines(grains, slugs)
+            : throw new CommentException($"Ask for the headlines of 1 to {ModerationQueueReading.MaxHeadlines} stories by their slugs.");
 
     [RequiresPolicy(NewsroomPolicies.Moderate)]
     [WhenBusy(ReaderHub.BusyMessage)]

@@ -9,6 +9,12 @@ public enum ModerationQueueFilter
     /// <summary>Comments held by a rule or by pre-moderation, waiting to be approved or rejected.</summary>
     Pending,
 
+    /// <summary>Held comments waiting because of who wrote them or where: pre-moderation, a new guest, a mostly rejected author.</summary>
+    AwaitingApproval,
+
+    /// <summary>Held comments a rule on their text held: a suspect word, too many links, repeated text.</summary>
+    HeldByRule,
+
     /// <summary>Published comments readers reported since a moderator last decided on them.</summary>
     Reported,
 
@@ -46,6 +52,9 @@ public sealed record ModerationEntry(
 
     public bool IsReported => ReportCount > 0;
 
+    /// <summary>Held for what it says (a rephrasing would have avoided it), not for who wrote it or where.</summary>
+    public bool IsHeldByRule => IsPending && HeldBy is ModerationRule.SuspectWord or ModerationRule.TooManyLinks or ModerationRule.RepeatedText or ModerationRule.BannedWord;
+
     /// <summary><c>{slug}:{id:D12}</c>: the entry's row key, unique in the newsroom.</summary>
     public string Key => KeyOf(Slug, CommentId);
 
@@ -54,6 +63,8 @@ public sealed record ModerationEntry(
     public bool Matches(ModerationQueueFilter filter) => filter switch
     {
         ModerationQueueFilter.Pending => IsPending,
+        ModerationQueueFilter.AwaitingApproval => IsPending && !IsHeldByRule,
+        ModerationQueueFilter.HeldByRule => IsHeldByRule,
         ModerationQueueFilter.Reported => IsReported,
         _ => true,
     };
@@ -63,25 +74,30 @@ public sealed record ModerationEntry(
         other is not null && this with { ReportReasons = [] } == other with { ReportReasons = [] } && ReportReasons.SequenceEqual(other.ReportReasons);
 }
 
-/// <summary>One page of the queue, longest waiting first, its counts, and the <c>moderation:{queue}</c> version it is current at.</summary>
+/// <summary>
+/// One page of the queue, longest waiting first, its counts (<see cref="HeldByRuleCount"/> is part of
+/// <see cref="PendingCount"/>), and the <c>moderation:{queue}</c> version it is current at.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("newsroom.moderation-queue-page")]
 public sealed record ModerationQueuePage(
     [property: Id(0)] IReadOnlyList<ModerationEntry> Entries,
     [property: Id(1)] string? NextCursor,
     [property: Id(2)] int PendingCount,
     [property: Id(3)] int ReportedCount,
-    [property: Id(4)] long ChannelVersion);
+    [property: Id(4)] long ChannelVersion,
+    [property: Id(5)] int HeldByRuleCount = 0);
 
 /// <summary>A comment joined the queue, or changed in it (edited, reported again): the queue page shows <see cref="Entry"/>.</summary>
 [GenerateSerializer, Immutable, Alias("newsroom.moderation-queued-event")]
 public sealed record ModerationQueued(
     [property: Id(0)] ModerationEntry Entry,
     [property: Id(1)] int PendingCount,
-    [property: Id(2)] int ReportedCount) : NewsroomEvent;
+    [property: Id(2)] int ReportedCount,
+    [property: Id(3)] int HeldByRuleCount = 0) : NewsroomEvent;
 
 /// <summary>
-/// A comment left the queue: a moderator decided (<see cref="Action"/>, <see cref="By"/>), or, with no action, its
-/// author deleted it or the thread found it no longer waits.
+/// A comment left the queue: a moderator decided (<see cref="Action"/>, <see cref="By"/>, <see cref="Reason"/>), or,
+/// with no action, its author deleted it or the thread found it no longer waits.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("newsroom.moderation-decided-event")]
 public sealed record ModerationDecided(
@@ -90,4 +106,6 @@ public sealed record ModerationDecided(
     [property: Id(2)] CommentModerationAction? Action,
     [property: Id(3)] string? By,
     [property: Id(4)] int PendingCount,
-    [property: Id(5)] int ReportedCount) : NewsroomEvent;
+    [property: Id(5)] int ReportedCount,
+    [property: Id(6)] int HeldByRuleCount = 0,
+    [property: Id(7)] string? Reason = null) : NewsroomEvent;

@@ -171,6 +171,50 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
         Assert.Equal("", await SidewaysScrollAsync(page));
     }
 
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(360)]
+    public async Task ModerationQueuePage_WithEntriesOfEachKindADecisionAndAnError_HasNoAxeViolations_AndNoSidewaysScroll(int width)
+    {
+        await using var desk = await PublishingDesk.OpenAsync(newsroom.Server);
+        var (_, held) = await desk.PublishAsync("The count went on through the night.", "Polls close at ten in every district of the city");
+        var (_, trusted) = await desk.PublishAsync("Turnout was high.", "Turnout highest since 1998");
+        await CommentingGuest.TrustGuestsAsync(newsroom.Server, trusted);
+        var newGuest = await CommentingGuest.PostAsync(newsroom.Server, held, "Where do I vote?\n\nhttps://example.org/a-very-long-address-that-goes-on/and-on/without-any-space-at-all");
+        await CommentingGuest.PostAsync(newsroom.Server, held, "Is the count finished?", name: "Ben Reader");
+        var links = await CommentingGuest.PostAsync(newsroom.Server, trusted, "See https://a.example/1 https://b.example/2 https://c.example/3", name: "Cleo Reader");
+        var reported = await CommentingGuest.PostAsync(newsroom.Server, trusted, "Buy cheap watches at my shop.", name: "Dan Seller");
+        foreach (var reason in new[] { "Spam.", "Advertising." })
+        {
+            await using var reader = new HubConnectionBuilder()
+                .WithUrl(new Uri(newsroom.Server.BaseAddress, "/hubs/reader"), o => o.Cookies = new System.Net.CookieContainer()).Build();
+            await reader.StartAsync();
+            await reader.InvokeAsync("ReportComment", trusted, reported, reason);
+        }
+
+        var page = await newsroom.NewPageAsync();
+        await page.SetViewportSizeAsync(width, 800);
+        await BrowserNewsroom.SignInAsync(page, "mona", "mona-demo");
+        await page.GotoAsync("/moderation");
+        await Assertions.Expect(page.Locator("#queue")).ToHaveAttributeAsync("data-live", "live");
+        foreach (var (slug, id) in new[] { (held, newGuest), (trusted, links), (trusted, reported) })
+        {
+            await Assertions.Expect(page.Locator($".queue-entry[data-key='{slug}:{id:D12}']")).ToBeVisibleAsync();
+        }
+
+        var first = page.Locator($".queue-entry[data-key='{held}:{newGuest:D12}']");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#queue-decisions li").First).ToContainTextAsync("Approved by Mona Moderator");
+        var withLinks = page.Locator($".queue-entry[data-key='{trusted}:{links:D12}']");
+        await withLinks.GetByRole(AriaRole.Button, new() { Name = "Ban author" }).ClickAsync();
+        await Assertions.Expect(withLinks.Locator(".queue-error")).ToBeVisibleAsync();
+
+        var result = await page.RunAxe();
+
+        Assert.True(result.Violations.Length == 0, Describe(result));
+        Assert.Equal("", await SidewaysScrollAsync(page));
+    }
+
     /// <summary>Empty when the page is no wider than the window; otherwise both widths.</summary>
     private static Task<string> SidewaysScrollAsync(IPage page) =>
         page.EvaluateAsync<string>(

@@ -33,6 +33,13 @@ public static class ModerationQueueReading
         [WorkflowArguments.Name(ModerationRule.None)] = "Held",
     };
 
+    /// <summary>The rule's own reason without the rule's name in front ("New guest: 0 of 2 …" after "New guest").</summary>
+    public static string HoldReason(ModerationRule rule, string? reason)
+    {
+        var prefix = RuleWords[WorkflowArguments.Name(rule)] + ":";
+        return reason is null ? "" : reason.StartsWith(prefix, StringComparison.Ordinal) ? reason[prefix.Length..].TrimStart() : reason;
+    }
+
     /// <exception cref="CommentException">Not one of the queue's filters; the message names them.</exception>
     public static ModerationQueueFilter Filter(string? name) =>
         name is null or "" ? ModerationQueueFilter.All

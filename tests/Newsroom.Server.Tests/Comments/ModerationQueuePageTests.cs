@@ -20,7 +20,7 @@ public sealed class ModerationQueuePageTests(CommentsNewsroom newsroom) : IClass
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
         Assert.Contains("<bdi class=\"queue-author\">Ana &quot;&lt;b&gt;&quot; Reader</bdi>", html, StringComparison.Ordinal);
         Assert.Contains($"<a class=\"queue-headline\" href=\"/articles/{slug}#comment-{id}\">Polls close at ten</a>", html, StringComparison.Ordinal);
-        Assert.Contains("<strong class=\"queue-rule\">New guest</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong class=\"queue-rule\">New guest</strong>: <span class=\"queue-hold-reason\">0 of 2 comments approved so far.</span>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/moderation?show=awaiting-approval\" data-filter=\"awaiting-approval\" aria-current=\"page\">", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/moderation\">Moderation</a>", html, StringComparison.Ordinal);
     }

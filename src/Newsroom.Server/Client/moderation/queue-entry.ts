@@ -93,8 +93,11 @@ export function renderEntry(template: HTMLTemplateElement, entry: ModerationEntr
   }
 
   part(".queue-why").hidden = !entry.isPending;
-  part(".queue-rule").textContent = rules[entry.heldBy] ?? "Held";
-  part(".queue-hold-reason").textContent = entry.holdReason ?? "";
+  const rule = rules[entry.heldBy] ?? "Held";
+  part(".queue-rule").textContent = rule;
+  // As ModerationQueueReading.HoldReason: the reason without the rule's name in front.
+  const reason = entry.holdReason ?? "";
+  part(".queue-hold-reason").textContent = reason.startsWith(`${rule}:`) ? reason.slice(rule.length + 1).trimStart() : reason;
 
   part(".queue-reports").hidden = !entry.isReported;
   part(".queue-report-count").textContent = entry.reportCount === 1 ? "Reported once" : `Reported ${entry.reportCount} times`;
@@ -108,9 +111,9 @@ export function renderEntry(template: HTMLTemplateElement, entry: ModerationEntr
   part(".queue-text").innerHTML = entry.html;
 
   part(".queue-actions").setAttribute("aria-labelledby", `${dom}-label`);
-  const reason = part<HTMLInputElement>(".queue-reason");
-  reason.id = `reason-${dom}`;
-  part<HTMLLabelElement>(".queue-reason-label").htmlFor = reason.id;
+  const reasonInput = part<HTMLInputElement>(".queue-reason");
+  reasonInput.id = `reason-${dom}`;
+  part<HTMLLabelElement>(".queue-reason-label").htmlFor = reasonInput.id;
   part('[data-action="approve"]').textContent = entry.isPending ? "Approve" : "Keep";
   part('[data-action="feature"]').textContent = entry.isPending ? "Approve and feature" : "Feature";
   return li;

@@ -66,6 +66,8 @@ public sealed class QueueModel(IGrainFactory grains, StaffDirectory staff) : Pag
 
     public static string Rule(ModerationRule rule) => ModerationQueueReading.RuleWords[WorkflowArguments.Name(rule)];
 
+    public static string HoldReason(ModerationEntry entry) => ModerationQueueReading.HoldReason(entry.HeldBy, entry.HoldReason);
+
     /// <summary>The entry the page's <c>&lt;template&gt;</c> is rendered from: every part present, filled in by the script.</summary>
     public static QueueEntryItem Template { get; } = new(
         new ModerationEntry("", 0, "", false, "", "", CommentStatus.Pending, ModerationRule.None, "", 1, [""], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch),

@@ -1,5 +1,8 @@
 import { hubErrorMessage } from "./drafts/protocol";
-import { CommentEvent, CommentItem, CommentPage, Rating, commentView, plural } from "./comments/comment-view";
+import { CommentEvent, CommentItem, CommentPage, Rating, Vote, commentView, plural, showMyVote } from "./comments/comment-view";
+import { CommentMarks, showOwnMarks } from "./comments/own-marks";
+import { Sort, placeFeatured, placeTopLevel } from "./comments/placing";
+import { WaitingComments } from "./comments/waiting";
 import { ChannelEnvelope, LiveConnection } from "./live/live-connection";
 
 // The comments under a story, live. The server renders the first page into the article page (kept in the page cache,
@@ -32,9 +35,7 @@ export function followComments(live: LiveConnection, slug: string): void {
   const open = section.dataset.open === "true";
   const editWindowMs = Number(section.dataset.editWindow ?? "0") * 1000;
   const texts = new Map<number, string>();
-  // Comments that arrived live and wait for the reader's press: top-level ones, and replies by parent.
-  let waiting: CommentItem[] = [];
-  const waitingReplies = new Map<number, CommentItem[]>();
+  const waiting = new WaitingComments();
   let joined = false;
   let replyTo: number | null = null;
   let editing: number | null = null;
@@ -52,9 +53,9 @@ export function followComments(live: LiveConnection, slug: string): void {
   }
 
   function showWaiting(): void {
-    const n = waiting.length;
+    const n = waiting.topCount;
     newButton.hidden = n === 0;
-    newButton.textContent = plural(n, "new comment", "new comments");
+    newButton.textContent = waiting.topLabel();
     announce.textContent = n === 0 ? "" : newButton.textContent;
   }
 
@@ -64,7 +65,7 @@ export function followComments(live: LiveConnection, slug: string): void {
       return;
     }
     let button = parent.querySelector<HTMLButtonElement>(":scope > .comment-new-replies");
-    const n = waitingReplies.get(parentId)?.length ?? 0;
+    const n = waiting.replies.get(parentId)?.length ?? 0;
     if (n === 0) {
       button?.remove();
       return;
@@ -74,21 +75,64 @@ export function followComments(live: LiveConnection, slug: string): void {
       button.dataset.parent = String(parentId);
       (parent.querySelector(":scope > .comment-replies") as HTMLElement).after(button);
     }
-    button.textContent = plural(n, "new reply", "new replies");
-    announce.textContent = button.textContent;
+    // Said with whose comment they answer: a screen reader hears it wherever the reader is, and the buttons differ.
+    const to = parent.querySelector(":scope > .comment-body .comment-author")?.textContent ?? "";
+    const label = plural(n, "new reply", "new replies");
+    const whose = Object.assign(document.createElement("span"), { className: "visually-hidden" });
+    whose.append(" to ", Object.assign(document.createElement("bdi"), { textContent: to }));
+    button.replaceChildren(label, ...(to ? [whose] : []));
+    announce.textContent = to ? `${label} to ${to}` : label;
   }
 
-  /** Puts a comment on screen where it belongs (top-level: by the sort; a reply: last under its parent). */
-  function place(item: CommentItem): void {
+  /** Puts a comment on screen where it belongs (top-level: by the sort; a reply: last under its parent); null if not shown. */
+  function place(item: CommentItem): HTMLElement | null {
     if (find(item.id)) {
-      return;
+      return null;
     }
+    const li = render(item);
     if (item.parentId !== null) {
-      find(item.parentId)?.querySelector(":scope > .comment-replies")?.append(render(item));
-    } else if (sort.value === "newest") {
-      list.prepend(render(item));
-    } else if (next === null) {
-      list.append(render(item));
+      const replies = find(item.parentId)?.querySelector(":scope > .comment-replies");
+      replies?.append(li);
+      return replies ? li : null;
+    }
+    return placeTopLevel(list, li, item, sort.value as Sort, next === null) ? li : null;
+  }
+
+  /** Moves newly featured comments to the top (the reader asked: they pressed the button); brings them if not on screen. */
+  function moveFeatured(): HTMLElement[] {
+    const moved: HTMLElement[] = [];
+    for (const item of waiting.featured.values()) {
+      let li = find(item.id);
+      if (!li) {
+        li = render(item);
+        // A broadcast comment comes without its replies: they follow, under it.
+        void call<CommentPage>("LoadReplies", item.id, null).then((page) => page.comments.forEach(place)).catch(() => undefined);
+      }
+      placeFeatured(list, li, sort.value as Sort);
+      moved.push(li);
+    }
+    waiting.featured.clear();
+    return moved;
+  }
+
+  /** After a press that put comments on screen: keyboard and screen reader users continue at the first of them. */
+  function focusFirst(shown: (HTMLElement | null)[]): void {
+    const first = shown
+      .filter((li): li is HTMLElement => li !== null && li.isConnected)
+      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
+    first?.setAttribute("tabindex", "-1");
+    first?.focus();
+  }
+
+  /** Takes the form out of a comment that leaves the page, keeping what the reader typed. */
+  function rescueForm(li: HTMLElement): void {
+    if (li.contains(form)) {
+      const text = textBox.value;
+      resetForm();
+      textBox.value = text;
+      warning.textContent = "The comment you were answering was removed; your text is still here.";
+      warning.hidden = false;
+      textBox.focus();
     }
   }
 
@@ -103,11 +147,14 @@ export function followComments(live: LiveConnection, slug: string): void {
         if (atOnce) {
           place(item);
         } else if (item.parentId === null) {
-          waiting.push(item);
+          waiting.top.push(item);
           showWaiting();
         } else if (find(item.parentId)) {
-          waitingReplies.set(item.parentId, [...(waitingReplies.get(item.parentId) ?? []), item]);
+          waiting.replies.set(item.parentId, [...(waiting.replies.get(item.parentId) ?? []), item]);
           showWaitingReplies(item.parentId);
+        } else {
+          // Its comment is still behind a button: it shows with it when the reader presses.
+          waiting.attach(item);
         }
         return;
       }
@@ -120,15 +167,32 @@ export function followComments(live: LiveConnection, slug: string): void {
           if (el && item.html === null && !el.querySelector(".comment-replies > .comment")) {
             gone.add(item.id);
           } else if (el) {
-            fill(el, { ...item, isMine: el.dataset.mine === "true" });
+            const wasFeatured = el.dataset.featured === "true";
+            fill(el, { ...item, isMine: el.dataset.mine === "true", myVote: (el.dataset.myVote ?? "none") as Vote });
+            // Marked at once; it moves to the top only when the reader presses the button (or on the next load).
+            if (item.parentId === null && item.featured && !wasFeatured) {
+              waiting.featured.set(item.id, item);
+            }
+          } else if (item.parentId === null && item.featured && item.html !== null) {
+            waiting.featured.set(item.id, item);
           }
-          const swap = (c: CommentItem): CommentItem => (c.id === item.id ? item : c);
-          waiting = waiting.filter((c) => !(c.id === item.id && item.html === null)).map(swap);
+          if (!item.featured || item.html === null) {
+            waiting.featured.delete(item.id);
+          }
+          waiting.change(item);
         }
         for (const id of gone) {
-          find(id)?.remove();
+          const li = find(id);
+          if (li) {
+            rescueForm(li);
+            li.remove();
+          }
         }
-        waiting = waiting.filter((c) => !gone.has(c.id));
+        waiting.remove(gone);
+        if (atOnce) {
+          // Catching up a kept page happens before the reader reads: featured comments go straight to the top.
+          moveFeatured();
+        }
         showWaiting();
         return;
       }
@@ -147,8 +211,7 @@ export function followComments(live: LiveConnection, slug: string): void {
   async function reload(): Promise<number> {
     const page = await call<CommentPage>("LoadComments", sort.value, null, false);
     list.replaceChildren(...page.comments.map(render));
-    waiting = [];
-    waitingReplies.clear();
+    waiting.clear();
     showWaiting();
     setCount(page.publishedCount);
     setNext(page.nextCursor, "View all comments");
@@ -269,13 +332,11 @@ export function followComments(live: LiveConnection, slug: string): void {
         }
       }
       const posted = await call<{ comment: CommentItem; held: boolean; heldBecause: string | null }>("PostComment", post);
-      waiting = waiting.filter((c) => c.id !== posted.comment.id);
+      waiting.forget(posted.comment.id);
       showWaiting();
       place(posted.comment);
-      const parent = posted.comment.parentId;
-      if (parent !== null) {
-        waitingReplies.set(parent, (waitingReplies.get(parent) ?? []).filter((c) => c.id !== posted.comment.id));
-        showWaitingReplies(parent);
+      if (posted.comment.parentId !== null) {
+        showWaitingReplies(posted.comment.parentId);
       }
       resetForm();
       announce.textContent = posted.held
@@ -305,20 +366,21 @@ export function followComments(live: LiveConnection, slug: string): void {
         .finally(() => button.removeAttribute("aria-disabled"));
     };
     if (button === newButton) {
-      const shown = waiting;
-      waiting = [];
+      const shown = waiting.top;
+      waiting.top = [];
+      shown.forEach((c) => waiting.featured.delete(c.id));
       // In arrival order: newest first puts each above the one before it.
-      shown.forEach(place);
+      const placed = [...shown.map(place), ...moveFeatured()];
       showWaiting();
-      // The button goes away: keyboard and screen reader users continue at the first new comment on screen.
-      const top = find((sort.value === "newest" ? shown[shown.length - 1] : shown[0])?.id ?? -1);
-      top?.setAttribute("tabindex", "-1");
-      top?.focus();
+      // The button goes away: the focus goes to the first comment it brought.
+      focusFirst(placed);
     } else if (button.classList.contains("comment-new-replies")) {
       const parent = Number(button.dataset.parent);
-      (waitingReplies.get(parent) ?? []).forEach(place);
-      waitingReplies.delete(parent);
+      const placed = (waiting.replies.get(parent) ?? []).map(place);
+      waiting.replies.delete(parent);
       showWaitingReplies(parent);
+      announce.textContent = "";
+      focusFirst(placed);
     } else if (button.id === "comments-more") {
       pressed(async () => {
         const page = await call<CommentPage>("LoadComments", sort.value, button.dataset.cursor, false);
@@ -340,7 +402,7 @@ export function followComments(live: LiveConnection, slug: string): void {
       const wasPressed = button.getAttribute("aria-pressed") === "true";
       pressed(async () => {
         const item = await call<CommentItem>("VoteComment", id, wasPressed ? "none" : button.dataset.vote);
-        li.querySelectorAll(":scope > .comment-body .comment-vote").forEach((b) => b.setAttribute("aria-pressed", String(b === button && !wasPressed)));
+        showMyVote(li, wasPressed ? "none" : ((button.dataset.vote ?? "none") as Vote));
         apply({ type: "comment.votes", commentId: id, up: item.up, down: item.down }, true);
       });
     } else if (button.classList.contains("comment-reply") && li) {
@@ -385,6 +447,7 @@ export function followComments(live: LiveConnection, slug: string): void {
     stars.hidden = false;
     stars.disabled = !open;
     section.querySelectorAll<HTMLElement>(".comment-body").forEach((b) => wire(b, b.parentElement?.dataset.mine === "true"));
+    void showOwnMarks(list, (ids) => call<CommentMarks>("GetMyMarks", ids), wire).catch(() => undefined);
     void call<Rating>("GetRating").then((rating) => {
       if (rating.mine) {
         stars.querySelector<HTMLInputElement>(`input[value="${rating.mine}"]`)!.checked = true;

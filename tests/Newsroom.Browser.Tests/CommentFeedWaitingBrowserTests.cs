@@ -88,6 +88,34 @@ public sealed class CommentFeedWaitingBrowserTests(BrowserNewsroom newsroom)
     }
 
     [Fact]
+    public async Task AFeaturedCommentNotYetOnThePage_IsOfferedByTheButton_AndComesToTheTopWithItsReplies()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var oldest = await CommentingGuest.PostAsync(newsroom.Server, slug, "The oldest comment.");
+        await CommentingGuest.PostAsync(newsroom.Server, slug, "An answer to it.", replyTo: oldest, name: "Ben Reader");
+        for (var i = 1; i <= 20; i++)
+        {
+            await CommentingGuest.PostAsync(newsroom.Server, slug, $"Comment {i}.");
+        }
+
+        var page = await OpenAsync(slug);
+        await Assertions.Expect(page.Locator("#comment-list > .comment")).ToHaveCountAsync(20);
+        await Assertions.Expect(page.Locator($"#comment-{oldest}")).ToHaveCountAsync(0);
+        await using var mona = await ModeratorAsync();
+
+        await mona.InvokeAsync<JsonElement>("ModerateComment", slug, oldest, "feature", null);
+        await Assertions.Expect(page.Locator("#comments-new")).ToHaveTextAsync("1 newly featured comment");
+        await page.Locator("#comments-new").ClickAsync();
+
+        var top = page.Locator("#comment-list > .comment").First;
+        await Assertions.Expect(top).ToHaveIdAsync($"comment-{oldest}");
+        await Assertions.Expect(top).ToBeFocusedAsync();
+        await Assertions.Expect(top.Locator("> .comment-body .comment-featured")).ToBeVisibleAsync();
+        await Assertions.Expect(top.Locator("> .comment-replies > .comment .comment-text")).ToHaveTextAsync(["An answer to it."]);
+        await Assertions.Expect(page.Locator("#comment-list > .comment")).ToHaveCountAsync(21);
+    }
+
+    [Fact]
     public async Task ANewCommentUnderFeaturedOnes_ShowsBelowThem_WhenPressed()
     {
         var slug = await PublishTrustingGuestsAsync();

@@ -1,8 +1,8 @@
 import { hubErrorMessage } from "./drafts/protocol";
 import { CommentEvent, CommentItem, CommentPage, Rating, Vote, commentView, plural, showMyVote } from "./comments/comment-view";
 import { CommentMarks, showOwnMarks } from "./comments/own-marks";
-import { Sort, placeFeatured, placeTopLevel } from "./comments/placing";
-import { WaitingComments } from "./comments/waiting";
+import { Sort, placeTopLevel } from "./comments/placing";
+import { waitingView } from "./comments/waiting-view";
 import { ChannelEnvelope, LiveConnection } from "./live/live-connection";
 
 // The comments under a story, live. The server renders the first page into the article page (kept in the page cache,
@@ -35,7 +35,6 @@ export function followComments(live: LiveConnection, slug: string): void {
   const open = section.dataset.open === "true";
   const editWindowMs = Number(section.dataset.editWindow ?? "0") * 1000;
   const texts = new Map<number, string>();
-  const waiting = new WaitingComments();
   let joined = false;
   let replyTo: number | null = null;
   let editing: number | null = null;
@@ -47,41 +46,19 @@ export function followComments(live: LiveConnection, slug: string): void {
   const say = (error: unknown): string => hubErrorMessage(error) ?? "The newsroom could not be reached; try again.";
 
   const { render, fill, wire, moreRepliesButton } = commentView({ template, open, editWindowMs, texts });
+  const { waiting, showWaiting, showWaitingReplies, arrived, changed, moveFeatured, pressNew, pressNewReplies } = waitingView({
+    list,
+    newButton,
+    announce,
+    sort: () => sort.value as Sort,
+    find,
+    render,
+    place,
+    loadReplies: (parentId) => call<CommentPage>("LoadReplies", parentId, null),
+  });
 
   function setCount(count: number): void {
     byId<HTMLElement>("comment-count").textContent = plural(count, "comment", "comments");
-  }
-
-  function showWaiting(): void {
-    const n = waiting.topCount;
-    newButton.hidden = n === 0;
-    newButton.textContent = waiting.topLabel();
-    announce.textContent = n === 0 ? "" : newButton.textContent;
-  }
-
-  function showWaitingReplies(parentId: number): void {
-    const parent = find(parentId);
-    if (!parent) {
-      return;
-    }
-    let button = parent.querySelector<HTMLButtonElement>(":scope > .comment-new-replies");
-    const n = waiting.replies.get(parentId)?.length ?? 0;
-    if (n === 0) {
-      button?.remove();
-      return;
-    }
-    if (!button) {
-      button = Object.assign(document.createElement("button"), { type: "button", className: "comment-new-replies link-button" });
-      button.dataset.parent = String(parentId);
-      (parent.querySelector(":scope > .comment-replies") as HTMLElement).after(button);
-    }
-    // Said with whose comment they answer: a screen reader hears it wherever the reader is, and the buttons differ.
-    const to = parent.querySelector(":scope > .comment-body .comment-author")?.textContent ?? "";
-    const label = plural(n, "new reply", "new replies");
-    const whose = Object.assign(document.createElement("span"), { className: "visually-hidden" });
-    whose.append(" to ", Object.assign(document.createElement("bdi"), { textContent: to }));
-    button.replaceChildren(label, ...(to ? [whose] : []));
-    announce.textContent = to ? `${label} to ${to}` : label;
   }
 
   /** Puts a comment on screen where it belongs (top-level: by the sort; a reply: last under its parent); null if not shown. */
@@ -96,32 +73,6 @@ export function followComments(live: LiveConnection, slug: string): void {
       return replies ? li : null;
     }
     return placeTopLevel(list, li, item, sort.value as Sort, next === null) ? li : null;
-  }
-
-  /** Moves newly featured comments to the top (the reader asked: they pressed the button); brings them if not on screen. */
-  function moveFeatured(): HTMLElement[] {
-    const moved: HTMLElement[] = [];
-    for (const item of waiting.featured.values()) {
-      let li = find(item.id);
-      if (!li) {
-        li = render(item);
-        // A broadcast comment comes without its replies: they follow, under it.
-        void call<CommentPage>("LoadReplies", item.id, null).then((page) => page.comments.forEach(place)).catch(() => undefined);
-      }
-      placeFeatured(list, li, sort.value as Sort);
-      moved.push(li);
-    }
-    waiting.featured.clear();
-    return moved;
-  }
-
-  /** After a press that put comments on screen: keyboard and screen reader users continue at the first of them. */
-  function focusFirst(shown: (HTMLElement | null)[]): void {
-    const first = shown
-      .filter((li): li is HTMLElement => li !== null && li.isConnected)
-      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
-    first?.setAttribute("tabindex", "-1");
-    first?.focus();
   }
 
   /** Takes the form out of a comment that leaves the page, keeping what the reader typed. */
@@ -146,15 +97,8 @@ export function followComments(live: LiveConnection, slug: string): void {
         }
         if (atOnce) {
           place(item);
-        } else if (item.parentId === null) {
-          waiting.top.push(item);
-          showWaiting();
-        } else if (find(item.parentId)) {
-          waiting.replies.set(item.parentId, [...(waiting.replies.get(item.parentId) ?? []), item]);
-          showWaitingReplies(item.parentId);
         } else {
-          // Its comment is still behind a button: it shows with it when the reader presses.
-          waiting.attach(item);
+          arrived(item);
         }
         return;
       }
@@ -166,20 +110,11 @@ export function followComments(live: LiveConnection, slug: string): void {
           const el = find(item.id);
           if (el && item.html === null && !el.querySelector(".comment-replies > .comment")) {
             gone.add(item.id);
-          } else if (el) {
-            const wasFeatured = el.dataset.featured === "true";
+          }
+          if (el && !gone.has(item.id)) {
             fill(el, { ...item, isMine: el.dataset.mine === "true", myVote: (el.dataset.myVote ?? "none") as Vote });
-            // Marked at once; it moves to the top only when the reader presses the button (or on the next load).
-            if (item.parentId === null && item.featured && !wasFeatured) {
-              waiting.featured.set(item.id, item);
-            }
-          } else if (item.parentId === null && item.featured && item.html !== null) {
-            waiting.featured.set(item.id, item);
           }
-          if (!item.featured || item.html === null) {
-            waiting.featured.delete(item.id);
-          }
-          waiting.change(item);
+          changed(item, event.newlyFeatured);
         }
         for (const id of gone) {
           const li = find(id);
@@ -366,21 +301,9 @@ export function followComments(live: LiveConnection, slug: string): void {
         .finally(() => button.removeAttribute("aria-disabled"));
     };
     if (button === newButton) {
-      const shown = waiting.top;
-      waiting.top = [];
-      shown.forEach((c) => waiting.featured.delete(c.id));
-      // In arrival order: newest first puts each above the one before it.
-      const placed = [...shown.map(place), ...moveFeatured()];
-      showWaiting();
-      // The button goes away: the focus goes to the first comment it brought.
-      focusFirst(placed);
+      pressNew();
     } else if (button.classList.contains("comment-new-replies")) {
-      const parent = Number(button.dataset.parent);
-      const placed = (waiting.replies.get(parent) ?? []).map(place);
-      waiting.replies.delete(parent);
-      showWaitingReplies(parent);
-      announce.textContent = "";
-      focusFirst(placed);
+      pressNewReplies(Number(button.dataset.parent));
     } else if (button.id === "comments-more") {
       pressed(async () => {
         const page = await call<CommentPage>("LoadComments", sort.value, button.dataset.cursor, false);

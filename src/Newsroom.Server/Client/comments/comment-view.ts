@@ -41,7 +41,7 @@ export interface Rating {
 
 export type CommentEvent =
   | { type: "comment.posted"; comment: CommentItem; publishedCount: number }
-  | { type: "comment.changed"; comment: CommentItem | null; gone: number[]; publishedCount: number }
+  | { type: "comment.changed"; comment: CommentItem | null; gone: number[]; publishedCount: number; newlyFeatured: boolean }
   | { type: "comment.votes"; commentId: number; up: number; down: number }
   | { type: "article.rating"; rating: Rating };
 

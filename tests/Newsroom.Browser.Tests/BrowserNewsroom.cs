@@ -31,7 +31,12 @@ public sealed class BrowserNewsroom : IAsyncLifetime
         }
 
         _azurite = await Azurite.StartAsync();
-        _server = await NewsroomServer.StartAsync(_azurite);
+        // Every test page comes from 127.0.0.1: the per-address comment limit (tested in HubRateLimitsTests) would make
+        // the tests that set a thread up, all running at once, refuse one another.
+        _server = await NewsroomServer.StartAsync(_azurite, new Dictionary<string, string?>
+        {
+            ["Newsroom__RateLimits__CommentsPerAddress__Burst"] = "1000",
+        });
         // CI shares two cores between the browser, the server and other test assemblies: be patient, not flaky.
         Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();

@@ -68,7 +68,7 @@ public sealed partial class CommentThreadGrain
         {
             _channel.Publish(before.Status != CommentStatus.Published && comment.Status == CommentStatus.Published
                 ? new CommentPublished(Item(comment, null), _thread.PublishedCount)
-                : new CommentChanged(Item(comment, null), [], _thread.PublishedCount));
+                : new CommentChanged(Item(comment, null), [], _thread.PublishedCount, comment.Featured && !before.Featured));
         }
 
         if (wasQueued || QueueEntry(commentId) is not null)

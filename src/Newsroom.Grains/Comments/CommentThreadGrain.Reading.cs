@@ -60,6 +60,35 @@ public sealed partial class CommentThreadGrain
             ? Task.FromResult(Result(page, viewerId))
             : throw new CommentException(error);
 
+    public Task<CommentMarks> MarksOf(string readerId, IReadOnlyList<long> commentIds)
+    {
+        RequireId(readerId, "reader");
+        ArgumentNullException.ThrowIfNull(commentIds);
+        if (commentIds.Count > CommentMarks.MaxComments)
+        {
+            throw new CommentException($"Ask about at most {CommentMarks.MaxComments} comments at a time; got {commentIds.Count}.");
+        }
+
+        var marks = new List<CommentMark>();
+        foreach (var id in commentIds.Distinct())
+        {
+            if (_thread.Find(id) is not { } comment)
+            {
+                continue;
+            }
+
+            var mine = string.Equals(comment.Author.Id, readerId, StringComparison.Ordinal)
+                && comment.Status is CommentStatus.Published or CommentStatus.Pending;
+            var vote = _thread.VoteOf(id, readerId);
+            if (mine || vote != CommentVote.None)
+            {
+                marks.Add(new CommentMark(id, mine, vote));
+            }
+        }
+
+        return Task.FromResult(new CommentMarks(marks));
+    }
+
     public async Task<CommentPassages> GetPassages()
     {
         await Refresh();

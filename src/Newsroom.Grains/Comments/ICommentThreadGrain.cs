@@ -51,6 +51,13 @@ public interface ICommentThreadGrain : IChannelOwner
     [Alias("replies")]
     Task<CommentPageResult> GetReplies(long parentId, string? cursor, string? viewerId, int pageSize);
 
+    /// <summary>
+    /// Which of <paramref name="commentIds"/> <paramref name="readerId"/> wrote (and may still see: published, or theirs
+    /// waiting for a moderator) and how they voted on them; comments with neither are left out.
+    /// </summary>
+    [Alias("marks")]
+    Task<CommentMarks> MarksOf(string readerId, IReadOnlyList<long> commentIds);
+
     /// <summary>The passages of the latest published version that have inline comments, and how many each.</summary>
     [Alias("passages")]
     Task<CommentPassages> GetPassages();

@@ -1,5 +1,8 @@
 import { hubErrorMessage } from "./drafts/protocol";
-import { CommentEvent, CommentItem, CommentPage, Rating, commentView, plural } from "./comments/comment-view";
+import { CommentEvent, CommentItem, CommentPage, Rating, Vote, commentView, plural, showMyVote } from "./comments/comment-view";
+import { CommentMarks, showOwnMarks } from "./comments/own-marks";
+import { Sort, placeTopLevel } from "./comments/placing";
+import { waitingView } from "./comments/waiting-view";
 import { ChannelEnvelope, LiveConnection } from "./live/live-connection";
 
 // The comments under a story, live. The server renders the first page into the article page (kept in the page cache,
@@ -32,9 +35,6 @@ export function followComments(live: LiveConnection, slug: string): void {
   const open = section.dataset.open === "true";
   const editWindowMs = Number(section.dataset.editWindow ?? "0") * 1000;
   const texts = new Map<number, string>();
-  // Comments that arrived live and wait for the reader's press: top-level ones, and replies by parent.
-  let waiting: CommentItem[] = [];
-  const waitingReplies = new Map<number, CommentItem[]>();
   let joined = false;
   let replyTo: number | null = null;
   let editing: number | null = null;
@@ -46,49 +46,44 @@ export function followComments(live: LiveConnection, slug: string): void {
   const say = (error: unknown): string => hubErrorMessage(error) ?? "The newsroom could not be reached; try again.";
 
   const { render, fill, wire, moreRepliesButton } = commentView({ template, open, editWindowMs, texts });
+  const { waiting, showWaiting, showWaitingReplies, arrived, changed, moveFeatured, pressNew, pressNewReplies } = waitingView({
+    list,
+    newButton,
+    announce,
+    sort: () => sort.value as Sort,
+    find,
+    render,
+    place,
+    loadReplies: (parentId) => call<CommentPage>("LoadReplies", parentId, null),
+  });
 
   function setCount(count: number): void {
     byId<HTMLElement>("comment-count").textContent = plural(count, "comment", "comments");
   }
 
-  function showWaiting(): void {
-    const n = waiting.length;
-    newButton.hidden = n === 0;
-    newButton.textContent = plural(n, "new comment", "new comments");
-    announce.textContent = n === 0 ? "" : newButton.textContent;
-  }
-
-  function showWaitingReplies(parentId: number): void {
-    const parent = find(parentId);
-    if (!parent) {
-      return;
-    }
-    let button = parent.querySelector<HTMLButtonElement>(":scope > .comment-new-replies");
-    const n = waitingReplies.get(parentId)?.length ?? 0;
-    if (n === 0) {
-      button?.remove();
-      return;
-    }
-    if (!button) {
-      button = Object.assign(document.createElement("button"), { type: "button", className: "comment-new-replies link-button" });
-      button.dataset.parent = String(parentId);
-      (parent.querySelector(":scope > .comment-replies") as HTMLElement).after(button);
-    }
-    button.textContent = plural(n, "new reply", "new replies");
-    announce.textContent = button.textContent;
-  }
-
-  /** Puts a comment on screen where it belongs (top-level: by the sort; a reply: last under its parent). */
-  function place(item: CommentItem): void {
+  /** Puts a comment on screen where it belongs (top-level: by the sort; a reply: last under its parent); null if not shown. */
+  function place(item: CommentItem): HTMLElement | null {
     if (find(item.id)) {
-      return;
+      return null;
     }
+    const li = render(item);
     if (item.parentId !== null) {
-      find(item.parentId)?.querySelector(":scope > .comment-replies")?.append(render(item));
-    } else if (sort.value === "newest") {
-      list.prepend(render(item));
-    } else if (next === null) {
-      list.append(render(item));
+      const replies = find(item.parentId)?.querySelector(":scope > .comment-replies");
+      replies?.append(li);
+      return replies ? li : null;
+    }
+    return placeTopLevel(list, li, item, sort.value as Sort, next === null) ? li : null;
+  }
+
+  /** Takes the form out of a comment that leaves the page, keeping what the reader typed. */
+  function rescueForm(li: HTMLElement): void {
+    if (li.contains(form)) {
+      const text = textBox.value;
+      resetForm();
+      textBox.value = text;
+      warning.textContent = "The comment you were answering was removed; your text is still here.";
+      warning.hidden = false;
+      textBox.focus();
     }
   }
 
@@ -102,12 +97,8 @@ export function followComments(live: LiveConnection, slug: string): void {
         }
         if (atOnce) {
           place(item);
-        } else if (item.parentId === null) {
-          waiting.push(item);
-          showWaiting();
-        } else if (find(item.parentId)) {
-          waitingReplies.set(item.parentId, [...(waitingReplies.get(item.parentId) ?? []), item]);
-          showWaitingReplies(item.parentId);
+        } else {
+          arrived(item);
         }
         return;
       }
@@ -119,16 +110,24 @@ export function followComments(live: LiveConnection, slug: string): void {
           const el = find(item.id);
           if (el && item.html === null && !el.querySelector(".comment-replies > .comment")) {
             gone.add(item.id);
-          } else if (el) {
-            fill(el, { ...item, isMine: el.dataset.mine === "true" });
           }
-          const swap = (c: CommentItem): CommentItem => (c.id === item.id ? item : c);
-          waiting = waiting.filter((c) => !(c.id === item.id && item.html === null)).map(swap);
+          if (el && !gone.has(item.id)) {
+            fill(el, { ...item, isMine: el.dataset.mine === "true", myVote: (el.dataset.myVote ?? "none") as Vote });
+          }
+          changed(item, event.newlyFeatured);
         }
         for (const id of gone) {
-          find(id)?.remove();
+          const li = find(id);
+          if (li) {
+            rescueForm(li);
+            li.remove();
+          }
         }
-        waiting = waiting.filter((c) => !gone.has(c.id));
+        waiting.remove(gone);
+        if (atOnce) {
+          // Catching up a kept page happens before the reader reads: featured comments go straight to the top.
+          moveFeatured();
+        }
         showWaiting();
         return;
       }
@@ -147,8 +146,7 @@ export function followComments(live: LiveConnection, slug: string): void {
   async function reload(): Promise<number> {
     const page = await call<CommentPage>("LoadComments", sort.value, null, false);
     list.replaceChildren(...page.comments.map(render));
-    waiting = [];
-    waitingReplies.clear();
+    waiting.clear();
     showWaiting();
     setCount(page.publishedCount);
     setNext(page.nextCursor, "View all comments");
@@ -269,13 +267,11 @@ export function followComments(live: LiveConnection, slug: string): void {
         }
       }
       const posted = await call<{ comment: CommentItem; held: boolean; heldBecause: string | null }>("PostComment", post);
-      waiting = waiting.filter((c) => c.id !== posted.comment.id);
+      waiting.forget(posted.comment.id);
       showWaiting();
       place(posted.comment);
-      const parent = posted.comment.parentId;
-      if (parent !== null) {
-        waitingReplies.set(parent, (waitingReplies.get(parent) ?? []).filter((c) => c.id !== posted.comment.id));
-        showWaitingReplies(parent);
+      if (posted.comment.parentId !== null) {
+        showWaitingReplies(posted.comment.parentId);
       }
       resetForm();
       announce.textContent = posted.held
@@ -305,20 +301,9 @@ export function followComments(live: LiveConnection, slug: string): void {
         .finally(() => button.removeAttribute("aria-disabled"));
     };
     if (button === newButton) {
-      const shown = waiting;
-      waiting = [];
-      // In arrival order: newest first puts each above the one before it.
-      shown.forEach(place);
-      showWaiting();
-      // The button goes away: keyboard and screen reader users continue at the first new comment on screen.
-      const top = find((sort.value === "newest" ? shown[shown.length - 1] : shown[0])?.id ?? -1);
-      top?.setAttribute("tabindex", "-1");
-      top?.focus();
+      pressNew();
     } else if (button.classList.contains("comment-new-replies")) {
-      const parent = Number(button.dataset.parent);
-      (waitingReplies.get(parent) ?? []).forEach(place);
-      waitingReplies.delete(parent);
-      showWaitingReplies(parent);
+      pressNewReplies(Number(button.dataset.parent));
     } else if (button.id === "comments-more") {
       pressed(async () => {
         const page = await call<CommentPage>("LoadComments", sort.value, button.dataset.cursor, false);
@@ -340,7 +325,7 @@ export function followComments(live: LiveConnection, slug: string): void {
       const wasPressed = button.getAttribute("aria-pressed") === "true";
       pressed(async () => {
         const item = await call<CommentItem>("VoteComment", id, wasPressed ? "none" : button.dataset.vote);
-        li.querySelectorAll(":scope > .comment-body .comment-vote").forEach((b) => b.setAttribute("aria-pressed", String(b === button && !wasPressed)));
+        showMyVote(li, wasPressed ? "none" : ((button.dataset.vote ?? "none") as Vote));
         apply({ type: "comment.votes", commentId: id, up: item.up, down: item.down }, true);
       });
     } else if (button.classList.contains("comment-reply") && li) {
@@ -385,6 +370,7 @@ export function followComments(live: LiveConnection, slug: string): void {
     stars.hidden = false;
     stars.disabled = !open;
     section.querySelectorAll<HTMLElement>(".comment-body").forEach((b) => wire(b, b.parentElement?.dataset.mine === "true"));
+    void showOwnMarks(list, (ids) => call<CommentMarks>("GetMyMarks", ids), wire).catch(() => undefined);
     void call<Rating>("GetRating").then((rating) => {
       if (rating.mine) {
         stars.querySelector<HTMLInputElement>(`input[value="${rating.mine}"]`)!.checked = true;

@@ -86,6 +86,28 @@ public sealed class ReaderHub(ChannelMembership membership, IGrainFactory grains
         return await Thread(slug).GetReplies(parentId, cursor, CommentCaller.ViewerId(Context, guests), CommentCaller.RepliesPerLoad);
     }
 
+    /// <summary>
+    /// Which of the comments on the caller's page are theirs and how they voted on them: the page is kept in the output
+    /// cache for everyone, so its script asks once connected. Nobody in particular (no valid guest cookie) has none.
+    /// </summary>
+    public async Task<CommentMarks> GetMyMarks([ArticleSlug] string slug, long[]? commentIds)
+    {
+        if (commentIds is null)
+        {
+            throw new CommentException("Name the comments on the page: a list of comment ids.");
+        }
+
+        if (commentIds.Length > CommentMarks.MaxComments)
+        {
+            throw new CommentException($"Ask about at most {CommentMarks.MaxComments} comments at a time; got {commentIds.Length}.");
+        }
+
+        await RequirePublished(slug);
+        return CommentCaller.ViewerId(Context, guests) is { } reader
+            ? await Thread(slug).MarksOf(reader, commentIds)
+            : CommentMarks.None;
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         membership.Disconnected(Context);

@@ -159,6 +159,25 @@ public sealed class CommentThreadTests(GrainCluster cluster, SharedAzurite stora
     }
 
     [Fact]
+    public async Task FeaturingAComment_IsBroadcastAsNewlyFeatured_ButItsEditAndUnfeaturingAreNot()
+    {
+        var (slug, thread) = await Story(cluster);
+        await using var relay = await cluster.Listen(ChannelName.Comments(slug));
+        var posted = await thread.Say(_aigerim, "Polls close at 9pm.");
+
+        await thread.Moderate(posted.Comment.Id, CommentModerationAction.Feature, Mona, "Useful.");
+        var featured = await relay.WaitFor<CommentChanged>(e => e.Comment!.Featured);
+        await thread.Edit(posted.Comment.Id, _aigerim, "Polls close at 8pm.");
+        var edited = await relay.WaitFor<CommentChanged>(e => e.Comment!.IsEdited);
+        await thread.Moderate(posted.Comment.Id, CommentModerationAction.Unfeature, Mona, null);
+        var unfeatured = await relay.WaitFor<CommentChanged>(e => e.Comment!.IsEdited && !e.Comment.Featured);
+
+        Assert.True(featured.NewlyFeatured);
+        Assert.Equal((true, false), (edited.Comment!.Featured, edited.NewlyFeatured));
+        Assert.False(unfeatured.NewlyFeatured);
+    }
+
+    [Fact]
     public async Task DeletingACommentWithReplies_LeavesCommentDeleted_AndDeletingTheLastReplyRemovesBothRows()
     {
         var (slug, thread) = await Story(cluster);

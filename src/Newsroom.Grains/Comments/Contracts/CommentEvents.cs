@@ -15,12 +15,15 @@ public sealed record CommentPublished(
 /// A comment changed on every open page: edited, deleted by its author, approved, rejected, removed, featured or no
 /// longer featured. <see cref="Comment"/> is what readers now see (no text once it is gone: a page shows the placeholder
 /// if it has replies on screen, or drops it); <see cref="Gone"/> lists comments that left the thread altogether.
+/// <see cref="NewlyFeatured"/> says a moderator has just featured it: pages offer to bring it to the top, which they
+/// cannot tell from the comment alone when it is not on screen.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("newsroom.comment-changed-event")]
 public sealed record CommentChanged(
     [property: Id(0)] CommentItem? Comment,
     [property: Id(1)] IReadOnlyList<long> Gone,
-    [property: Id(2)] int PublishedCount) : NewsroomEvent;
+    [property: Id(2)] int PublishedCount,
+    [property: Id(3)] bool NewlyFeatured = false) : NewsroomEvent;
 
 /// <summary>A comment's votes changed.</summary>
 [GenerateSerializer, Immutable, Alias("newsroom.comment-votes-event")]

@@ -21,7 +21,11 @@ export interface CommentItem {
   replies: CommentItem[];
   moreReplies: number;
   moreRepliesCursor: string | null;
+  /** The reader's own vote; absent (or "none") in a broadcast, which has no reader. */
+  myVote?: Vote;
 }
+
+export type Vote = "up" | "down" | "none";
 
 export interface CommentPage {
   comments: CommentItem[];
@@ -37,9 +41,17 @@ export interface Rating {
 
 export type CommentEvent =
   | { type: "comment.posted"; comment: CommentItem; publishedCount: number }
-  | { type: "comment.changed"; comment: CommentItem | null; gone: number[]; publishedCount: number }
+  | { type: "comment.changed"; comment: CommentItem | null; gone: number[]; publishedCount: number; newlyFeatured: boolean }
   | { type: "comment.votes"; commentId: number; up: number; down: number }
   | { type: "article.rating"; rating: Rating };
+
+/** Shows the reader's own vote on a comment as a pressed button. */
+export function showMyVote(li: HTMLElement, vote: Vote): void {
+  li.dataset.myVote = vote;
+  li.querySelectorAll(":scope > .comment-body .comment-vote").forEach((b) =>
+    b.setAttribute("aria-pressed", String((b as HTMLElement).dataset.vote === vote)),
+  );
+}
 
 export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -113,6 +125,7 @@ export function commentView({ template, open, editWindowMs, texts }: CommentView
     if (item.text !== null) {
       texts.set(item.id, item.text);
     }
+    showMyVote(li, item.myVote ?? "none");
     wire(fresh, item.isMine);
   }
 

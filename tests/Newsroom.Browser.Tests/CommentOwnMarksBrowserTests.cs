@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using Newsroom.Testing;
+
+namespace Newsroom.Browser.Tests;
+
+/// <summary>
+/// The article page is kept in the cache for every reader, so a reader's own marks come from the reader hub once the
+/// page is connected: after a reload their votes show pressed, their stars checked, and their own comment has Edit and
+/// Delete (for the edit window), while other readers' comments do not.
+/// </summary>
+public sealed class CommentOwnMarksBrowserTests(BrowserNewsroom newsroom)
+{
+    [Fact]
+    public async Task AReadersVoteRatingAndOwnComment_ShowAsTheirs_AfterAReload_AndNotToAnotherReader()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var theirs = await CommentingGuest.PostAsync(newsroom.Server, slug, "Turnout was 61 per cent.", name: "Ben Reader");
+        var page = await OpenAsync(slug);
+        await page.Locator("#comment-name").FillAsync("Ana Reader");
+        await page.Locator("#comment-email").FillAsync("ana@example.org");
+        await page.Locator("#comment-text").FillAsync("And in the north?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+        var mine = page.Locator("#comment-list > .comment", new() { HasText = "And in the north?" });
+        await Assertions.Expect(mine).ToHaveCountAsync(1);
+        await page.Locator($"#comment-{theirs} .comment-vote[data-vote=up]").ClickAsync();
+        await Assertions.Expect(page.Locator($"#comment-{theirs} .comment-up")).ToHaveTextAsync("1");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "4 stars" }).CheckAsync();
+        await Assertions.Expect(page.Locator("#rating-text")).ToHaveTextAsync("4.0 · 1 vote");
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#article")).ToHaveAttributeAsync("data-live", "live");
+
+        await Assertions.Expect(page.Locator($"#comment-{theirs} .comment-vote[data-vote=up]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator($"#comment-{theirs} .comment-vote[data-vote=down]")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "4 stars" })).ToBeCheckedAsync();
+        await Assertions.Expect(mine.GetByRole(AriaRole.Button, new() { Name = "Edit" })).ToBeVisibleAsync();
+        await Assertions.Expect(mine.GetByRole(AriaRole.Button, new() { Name = "Delete" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"#comment-{theirs} .comment-edit")).ToBeHiddenAsync();
+
+        // Pressed again after the reload, the vote is taken back: the page knew it was there.
+        await page.Locator($"#comment-{theirs} .comment-vote[data-vote=up]").ClickAsync();
+        await Assertions.Expect(page.Locator($"#comment-{theirs} .comment-up")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator($"#comment-{theirs} .comment-vote[data-vote=up]")).ToHaveAttributeAsync("aria-pressed", "false");
+
+        var other = await OpenAsync(slug);
+        await Assertions.Expect(other.Locator("#comment-list > .comment", new() { HasText = "And in the north?" })).ToHaveCountAsync(1);
+        await Assertions.Expect(other.Locator(".comment-edit:visible")).ToHaveCountAsync(0);
+        await Assertions.Expect(other.Locator(".comment-vote[aria-pressed=true]")).ToHaveCountAsync(0);
+    }
+
+    private async Task<IPage> OpenAsync(string slug)
+    {
+        var page = await newsroom.NewPageAsync();
+        await page.GotoAsync($"/articles/{slug}");
+        await Assertions.Expect(page.Locator("#article")).ToHaveAttributeAsync("data-live", "live");
+        await Assertions.Expect(page.Locator("#comment-form")).ToBeVisibleAsync();
+        return page;
+    }
+
+    private async Task<string> PublishTrustingGuestsAsync()
+    {
+        await using var desk = await PublishingDesk.OpenAsync(newsroom.Server);
+        var (_, slug) = await desk.PublishAsync("The count went on through the night.");
+        await CommentingGuest.TrustGuestsAsync(newsroom.Server, slug);
+        return slug;
+    }
+}

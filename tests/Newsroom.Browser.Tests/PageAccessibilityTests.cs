@@ -215,6 +215,36 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
         Assert.Equal("", await SidewaysScrollAsync(page));
     }
 
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(360)]
+    public async Task CommentSettingsPage_SavedAndWithAProblem_HasNoAxeViolations_AndNoSidewaysScroll(int width)
+    {
+        await using var desk = await PublishingDesk.OpenAsync(newsroom.Server);
+        var (_, slug) = await desk.PublishAsync("The count went on through the night.", "Polls close at ten in every district of the city");
+        var page = await newsroom.NewPageAsync();
+        await page.SetViewportSizeAsync(width, 800);
+        await BrowserNewsroom.SignInAsync(page, "mona", "mona-demo");
+        await page.GotoAsync("/moderation/settings");
+        await page.GetByLabel("Story address or slug").FillAsync($"/articles/{slug}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show its settings" }).ClickAsync();
+
+        await page.GetByLabel("Moderation").SelectOptionAsync("pre-moderation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#settings-saved")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#settings-now")).ToContainTextAsync("Now: pre-moderation, open,");
+        var saved = await page.RunAxe();
+        await page.GetByLabel("Shortest comment, in characters").FillAsync("500");
+        await page.GetByLabel("Longest comment, in characters").FillAsync("100");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#settings-problems")).ToBeVisibleAsync();
+        var problem = await page.RunAxe();
+
+        Assert.True(saved.Violations.Length == 0, Describe(saved));
+        Assert.True(problem.Violations.Length == 0, Describe(problem));
+        Assert.Equal("", await SidewaysScrollAsync(page));
+    }
+
     /// <summary>Empty when the page is no wider than the window; otherwise both widths.</summary>
     private static Task<string> SidewaysScrollAsync(IPage page) =>
         page.EvaluateAsync<string>(

@@ -68,10 +68,10 @@ public sealed class StoryXssTests(BrowserNewsroom newsroom)
         "<img src=x:alert(1) onerror=eval(src)>",
     ];
 
-    private const string Counter = "window.__xss = 0; window.alert = () => { window.__xss++; }; window.confirm = window.prompt = window.alert;";
+    internal const string Counter = "window.__xss = 0; window.alert = () => { window.__xss++; }; window.confirm = window.prompt = window.alert;";
 
     // Anything in the rendered story that could run script: script-bearing elements, handlers, script URLs.
-    private const string Dangerous = """
+    internal const string Dangerous = """
         root => [...root.querySelectorAll('*')].flatMap(e => [
           ...(['SCRIPT','IFRAME','OBJECT','EMBED','FORM','BASE','META','LINK','STYLE','SVG','MATH'].includes(e.tagName.toUpperCase()) ? [e.tagName] : []),
           ...[...e.attributes].filter(a => /^on/i.test(a.name) || /^\s*(javascript|vbscript|data):/i.test(a.value.replace(/[\s\u0000-\u001f]/g, '')) || a.name === 'style')

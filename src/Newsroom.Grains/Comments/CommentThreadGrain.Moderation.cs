@@ -116,7 +116,12 @@ public sealed partial class CommentThreadGrain
     public Task<IReadOnlyList<CommentDecision>> DecisionsOn(long commentId) =>
         Task.FromResult<IReadOnlyList<CommentDecision>>([.. _decisions.Where(d => d.CommentId == commentId)]);
 
-    public Task<CommentSettingsView> GetSettings() => Task.FromResult(SettingsView());
+    public async Task<CommentSettingsView> GetSettings()
+    {
+        // Whether the thread is open depends on when the story was first published, which a thread no reader opened yet has not learned.
+        await Refresh();
+        return SettingsView();
+    }
 
     public async Task<CommentSettingsView> SetSettings(CommentSettingsChange change, CommentModerator moderator)
     {
@@ -130,6 +135,7 @@ public sealed partial class CommentThreadGrain
         }
 
         await Commit(new CommentWrite(NextMeta(false) with { Overrides = overrides }));
+        await Refresh();
         return SettingsView();
     }
 

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Newsroom.Core.Comments;
+using Newsroom.Testing;
 using Xunit;
 
 namespace Newsroom.Core.Tests.Comments;
@@ -12,80 +13,7 @@ namespace Newsroom.Core.Tests.Comments;
 /// </summary>
 public sealed class CommentXssTests
 {
-    public static TheoryData<string> Payloads() =>
-    [
-        "<script>alert(1)</script>",
-        "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
-        "<scr<script>ipt>alert(1)</scr</script>ipt>",
-        "<img src=x onerror=alert(1)>",
-        "<svg onload=alert(1)>",
-        "<svg><script>alert(1)</script></svg>",
-        "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
-        "<body onload=alert(1)>",
-        "<iframe src=\"javascript:alert(1)\"></iframe>",
-        "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
-        "<object data=\"data:text/html,<script>alert(1)</script>\"></object>",
-        "<embed src=\"javascript:alert(1)\">",
-        "<a href=\"javascript:alert(1)\">click</a>",
-        "<a href=javascript:alert(1)>click</a>",
-        "<a href=\"https://example.org\" onclick=\"alert(1)\">x</a>",
-        "<style>body{background:url(javascript:alert(1))}</style>",
-        "<div style=\"background-image:url(javascript:alert(1))\">x</div>",
-        "<link rel=stylesheet href=https://evil.example/x.css>",
-        "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
-        "<base href=\"https://evil.example/\">",
-        "<form action=\"https://evil.example\"><input name=p></form>",
-        "<details open ontoggle=alert(1)>",
-        "<video><source onerror=alert(1)></video>",
-        "<input autofocus onfocus=alert(1)>",
-        "<marquee onstart=alert(1)>x</marquee>",
-        "<template><img src=x onerror=alert(1)></template>",
-        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
-        "<!--<img src=x onerror=alert(1)>-->",
-        "<![CDATA[<script>alert(1)</script>]]>",
-        "\"><script>alert(1)</script>",
-        "'><img src=x onerror=alert(1)>",
-        "</p><script>alert(1)</script><p>",
-        "</textarea><script>alert(1)</script>",
-        "javascript:alert(1)",
-        "JaVaScRiPt:alert(document.cookie)",
-        "java\u0000script:alert(1)",
-        "java\tscript:alert(1)",
-        "java&#x09;script:alert(1)",
-        "&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)",
-        "&lt;script&gt;alert(1)&lt;/script&gt;",
-        "&#60;script&#62;alert(1)&#60;/script&#62;",
-        "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e",
-        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
-        "vbscript:msgbox(1)",
-        "javascript:example.org",
-        "javascript://example.org/%0Aalert(1)",
-        "data:example.org",
-        "https://example.org/\"onmouseover=\"alert(1)",
-        "https://example.org/'onmouseover='alert(1)",
-        "https://example.org/<script>alert(1)</script>",
-        "https://example.org/\"><img src=x onerror=alert(1)>",
-        "https://example.org/?q=\"><svg/onload=alert(1)>",
-        "www.example.org/\"style=\"x:expression(alert(1))",
-        "https://example.org/&quot;onclick=&quot;alert(1)",
-        "https://example.org/`onclick=alert(1)`",
-        "http://example.org/ javascript:alert(1)",
-        "https://user:pass@evil.example/",
-        "\uFF1Cscript\uFF1Ealert(1)\uFF1C/script\uFF1E",
-        "\u202E>tpircs/<)1(trela>tpircs<",
-        "<scr\u200Bipt>alert(1)</scr\u200Bipt>",
-        "<\u0000script>alert(1)</script>",
-        "\uFEFF<script>alert(1)</script>",
-        "<img src=x\u000Conerror=alert(1)>",
-        "{{constructor.constructor('alert(1)')()}}",
-        "${alert(1)}",
-        "<x onpointerenter=alert(1)>hover</x>",
-        "<a href=\"&#x6A;avascript:alert(1)\">x</a>",
-        "<a href=\"\u0001javascript:alert(1)\">x</a>",
-        "<isindex action=javascript:alert(1) type=image>",
-        "<xmp><p title=\"</xmp><img src=x onerror=alert(1)>\">",
-        "line one\n<script>\nalert(1)\n</script>\n\nhttps://example.org",
-    ];
+    public static TheoryData<string> Payloads() => [.. CommentXssPayloads.All];
 
     [Theory]
     [MemberData(nameof(Payloads))]

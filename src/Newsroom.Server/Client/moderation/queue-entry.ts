@@ -85,6 +85,7 @@ export function renderEntry(template: HTMLTemplateElement, entry: ModerationEntr
   const link = part<HTMLAnchorElement>(".queue-headline");
   link.href = `/articles/${encodeURIComponent(entry.slug)}#comment-${entry.commentId}`;
   link.textContent = headline;
+  part<HTMLAnchorElement>(".queue-settings").href = `/moderation/settings?story=${encodeURIComponent(entry.slug)}`;
 
   for (const [selector, at] of [[".queue-posted", entry.postedAt], [".queue-since", entry.since]] as const) {
     const time = part(selector);

@@ -227,7 +227,10 @@ export function followComments(live: LiveConnection, slug: string): void {
 
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    void send();
+    // A second Enter while the first is on its way would post twice (and meet the rate limit).
+    if (submit.getAttribute("aria-disabled") !== "true") {
+      void send();
+    }
   });
   cancel.addEventListener("click", () => {
     const back = opener;

@@ -6,7 +6,7 @@ namespace Newsroom.Browser.Tests;
 /// <summary>
 /// The article page is kept in the cache for every reader, so a reader's own marks come from the reader hub once the
 /// page is connected: after a reload their votes show pressed, their stars checked, and their own comment has Edit and
-/// Delete (for the edit window), while other readers' comments do not.
+/// Delete (for the edit window), while other readers' comments do not; a guest's name and email are remembered too.
 /// </summary>
 public sealed class CommentOwnMarksBrowserTests(BrowserNewsroom newsroom)
 {
@@ -36,6 +36,8 @@ public sealed class CommentOwnMarksBrowserTests(BrowserNewsroom newsroom)
         await Assertions.Expect(mine.GetByRole(AriaRole.Button, new() { Name = "Edit" })).ToBeVisibleAsync();
         await Assertions.Expect(mine.GetByRole(AriaRole.Button, new() { Name = "Delete" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($"#comment-{theirs} .comment-edit")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#comment-name")).ToHaveValueAsync("Ana Reader");
+        await Assertions.Expect(page.Locator("#comment-email")).ToHaveValueAsync("ana@example.org");
 
         // Pressed again after the reload, the vote is taken back: the page knew it was there.
         await page.Locator($"#comment-{theirs} .comment-vote[data-vote=up]").ClickAsync();

@@ -1,5 +1,7 @@
 import { hubErrorMessage } from "./drafts/protocol";
 import { CommentEvent, CommentItem, CommentPage, Rating, Vote, commentView, plural, showMyVote } from "./comments/comment-view";
+import { focusOn, handOverFocus } from "./comments/focus";
+import { recallGuest, rememberGuest } from "./comments/guest-memory";
 import { CommentMarks, showOwnMarks } from "./comments/own-marks";
 import { Sort, placeTopLevel } from "./comments/placing";
 import { waitingView } from "./comments/waiting-view";
@@ -39,6 +41,8 @@ export function followComments(live: LiveConnection, slug: string): void {
   let replyTo: number | null = null;
   let editing: number | null = null;
   let warnedFor: string | null = null;
+  // The Reply or Edit button that opened the form under a comment: the focus goes back there on Cancel.
+  let opener: HTMLElement | null = null;
   let next = byId<HTMLButtonElement>("comments-more")?.dataset.cursor ?? null;
 
   const find = (id: number): HTMLElement | null => document.getElementById(`comment-${id}`);
@@ -112,7 +116,12 @@ export function followComments(live: LiveConnection, slug: string): void {
             gone.add(item.id);
           }
           if (el && !gone.has(item.id)) {
+            const hadFocus = el.contains(document.activeElement);
             fill(el, { ...item, isMine: el.dataset.mine === "true", myVote: (el.dataset.myVote ?? "none") as Vote });
+            // A deleted comment kept for its replies loses its buttons: the focus stays on the comment.
+            if (hadFocus && !el.contains(document.activeElement)) {
+              focusOn(el);
+            }
           }
           changed(item, event.newlyFeatured);
         }
@@ -120,6 +129,7 @@ export function followComments(live: LiveConnection, slug: string): void {
           const li = find(id);
           if (li) {
             rescueForm(li);
+            handOverFocus(li, byId<HTMLElement>("comments-heading"));
             li.remove();
           }
         }
@@ -188,19 +198,12 @@ export function followComments(live: LiveConnection, slug: string): void {
     },
   });
 
-  // Guests' name and email, remembered in this browser only.
-  const remembered = "newsroom.commenter";
   const staff = section.dataset.staff === "true";
   (form.querySelector(".comment-guest") as HTMLElement).hidden = staff;
-  try {
-    const saved = JSON.parse(localStorage.getItem(remembered) ?? "{}") as { name?: string; email?: string };
-    nameBox.value = saved.name ?? "";
-    emailBox.value = saved.email ?? "";
-  } catch {
-    // Storage off or unreadable: the reader types them again.
-  }
+  recallGuest(nameBox, emailBox);
 
   function resetForm(): void {
+    opener = null;
     replyTo = null;
     editing = null;
     warnedFor = null;
@@ -224,9 +227,22 @@ export function followComments(live: LiveConnection, slug: string): void {
 
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    void send();
+    // A second Enter while the first is on its way would post twice (and meet the rate limit).
+    if (submit.getAttribute("aria-disabled") !== "true") {
+      void send();
+    }
   });
-  cancel.addEventListener("click", resetForm);
+  cancel.addEventListener("click", () => {
+    const back = opener;
+    resetForm();
+    focusOn(back?.isConnected ? back : textBox);
+  });
+  form.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !cancel.hidden) {
+      e.preventDefault();
+      cancel.click();
+    }
+  });
 
   async function send(): Promise<void> {
     const text = textBox.value;
@@ -240,14 +256,11 @@ export function followComments(live: LiveConnection, slug: string): void {
           fill(el, item);
         }
         resetForm();
+        focusOn(el);
         return;
       }
       if (!staff) {
-        try {
-          localStorage.setItem(remembered, JSON.stringify({ name: nameBox.value, email: emailBox.value }));
-        } catch {
-          // Storage off or full: the comment goes anyway, the name is typed again next time.
-        }
+        rememberGuest(nameBox, emailBox);
       }
       if (warnedFor !== text) {
         const check = await call<{ outcome: string; message: string | null; rephrasingHelps: boolean }>("CheckComment", post);
@@ -274,6 +287,8 @@ export function followComments(live: LiveConnection, slug: string): void {
         showWaitingReplies(posted.comment.parentId);
       }
       resetForm();
+      // The reader goes on at their comment, where a reload would show it (or at the form, if it is not on screen).
+      focusOn(find(posted.comment.id) ?? textBox);
       announce.textContent = posted.held
         ? `Your comment waits for a moderator${posted.heldBecause ? `: ${posted.heldBecause}` : "."}`
         : "Your comment is posted.";
@@ -330,10 +345,12 @@ export function followComments(live: LiveConnection, slug: string): void {
       });
     } else if (button.classList.contains("comment-reply") && li) {
       resetForm();
+      opener = button;
       replyTo = id;
       formUnder(li, `Replying to ${li.querySelector(".comment-author")?.textContent ?? ""}`);
     } else if (button.classList.contains("comment-edit") && li) {
       resetForm();
+      opener = button;
       editing = id;
       formUnder(li, "Editing your comment");
       textBox.value = texts.get(id) ?? "";

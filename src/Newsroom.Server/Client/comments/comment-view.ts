@@ -53,6 +53,15 @@ export function showMyVote(li: HTMLElement, vote: Vote): void {
   );
 }
 
+const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "30 November 2026, 19:37 UTC", as the server writes it (ReaderText.Human), so a live comment looks like the others. */
+export function humanTime(iso: string): string {
+  const at = new Date(iso);
+  const two = (n: number): string => String(n).padStart(2, "0");
+  return `${at.getUTCDate()} ${months[at.getUTCMonth()]} ${at.getUTCFullYear()}, ${two(at.getUTCHours())}:${two(at.getUTCMinutes())} UTC`;
+}
+
 export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export interface CommentViewOptions {
@@ -102,7 +111,7 @@ export function commentView({ template, open, editWindowMs, texts }: CommentView
     part(".comment-held").hidden = item.status !== "pending";
     const time = part(".comment-time");
     time.setAttribute("datetime", item.postedAt);
-    time.textContent = new Date(item.postedAt).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+    time.textContent = humanTime(item.postedAt);
     const text = part(".comment-text");
     // CommentHtml's output: the text escaped, line breaks as <br>, web addresses as safe links; never the writer's markup.
     text.innerHTML = item.html;

@@ -1,4 +1,5 @@
 import { CommentItem, CommentPage, plural } from "./comment-view";
+import { focusFirst } from "./focus";
 import { Sort, placeFeatured } from "./placing";
 import { WaitingComments } from "./waiting";
 
@@ -98,14 +99,6 @@ export function waitingView({ list, newButton, announce, sort, find, render, pla
     }
     waiting.featured.clear();
     return moved;
-  }
-
-  function focusFirst(shown: (HTMLElement | null)[]): void {
-    const first = shown
-      .filter((li): li is HTMLElement => li !== null && li.isConnected)
-      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
-    first?.setAttribute("tabindex", "-1");
-    first?.focus();
   }
 
   function pressNew(): void {

@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Newsroom.Testing;
+
+namespace Newsroom.Browser.Tests;
+
+/// <summary>
+/// The comment section from the keyboard alone: after posting, cancelling a reply or deleting, the focus goes where the
+/// reader continues, never back to the top of the page.
+/// </summary>
+public sealed partial class CommentKeyboardBrowserTests(BrowserNewsroom newsroom)
+{
+    [Fact]
+    public async Task AReaderPostingWithTheKeyboard_GoesOnAtTheirComment_ShownAsTheServerShowsComments()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var page = await OpenAsync(slug);
+        await page.Locator("#comment-name").FillAsync("Ana Reader");
+        await page.Locator("#comment-email").FillAsync("ana@example.org");
+        await page.Locator("#comment-text").FillAsync("Turnout was 61 per cent.");
+
+        await page.Locator("#comment-text").PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+
+        var mine = page.Locator("#comment-list > .comment").First;
+        await Assertions.Expect(mine.Locator(".comment-text")).ToHaveTextAsync("Turnout was 61 per cent.");
+        await Assertions.Expect(mine).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#comments-announce")).ToHaveTextAsync("Your comment is posted.");
+        await Assertions.Expect(mine.Locator(".comment-time")).ToHaveTextAsync(ServerTime());
+    }
+
+    [Fact]
+    public async Task AReplyForm_ClosesWithEscape_AndTheFocusGoesBackToItsReplyButton()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var question = await CommentingGuest.PostAsync(newsroom.Server, slug, "Where are the results by district?");
+        var page = await OpenAsync(slug);
+        var reply = page.Locator($"#comment-{question}").GetByRole(AriaRole.Button, new() { Name = "Reply" });
+
+        await reply.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#comment-text")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#comment-replying")).ToHaveTextAsync("Replying to Ana Reader");
+        await page.Keyboard.PressAsync("Escape");
+
+        await Assertions.Expect(reply).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#comment-replying")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator($"#comment-{question} #comment-form")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task DeletingTheirCommentWithTheKeyboard_HandsTheFocusToTheNextComment()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var older = await CommentingGuest.PostAsync(newsroom.Server, slug, "An older comment.", name: "Ben Reader");
+        var page = await OpenAsync(slug);
+        await page.Locator("#comment-name").FillAsync("Ana Reader");
+        await page.Locator("#comment-email").FillAsync("ana@example.org");
+        await page.Locator("#comment-text").FillAsync("Posted by mistake.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+        var mine = page.Locator("#comment-list > .comment", new() { HasText = "Posted by mistake." });
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+
+        await mine.GetByRole(AriaRole.Button, new() { Name = "Delete" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(mine).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator($"#comment-{older}")).ToBeFocusedAsync();
+    }
+
+    [GeneratedRegex(@"^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d{2}:\d{2} UTC$")]
+    private static partial Regex ServerTime();
+
+    private async Task<IPage> OpenAsync(string slug)
+    {
+        var page = await newsroom.NewPageAsync();
+        await page.GotoAsync($"/articles/{slug}");
+        await Assertions.Expect(page.Locator("#article")).ToHaveAttributeAsync("data-live", "live");
+        await Assertions.Expect(page.Locator("#comment-form")).ToBeVisibleAsync();
+        return page;
+    }
+
+    private async Task<string> PublishTrustingGuestsAsync()
+    {
+        await using var desk = await PublishingDesk.OpenAsync(newsroom.Server);
+        var (_, slug) = await desk.PublishAsync("The count went on through the night.");
+        await CommentingGuest.TrustGuestsAsync(newsroom.Server, slug);
+        return slug;
+    }
+}

@@ -63,7 +63,11 @@ public sealed partial class CommentThreadGrain
     public async Task<CommentPassages> GetPassages()
     {
         await Refresh();
-        var passages = _passages.Values.Where(p => p.Version == _followedTo).ToList();
+        // Readers' pages show these counts: only comments every reader can read count (not held, rejected or removed ones).
+        var passages = _passages
+            .Where(p => p.Value.Version == _followedTo && _thread.Find(p.Key)?.Status == CommentStatus.Published)
+            .Select(p => p.Value)
+            .ToList();
         var counted = AnchoredPassage.CountPerPassage(passages).Select(p => new CommentPassageCount(p.From, p.To, p.Comments));
         return new CommentPassages(_followedTo, [.. counted]);
     }

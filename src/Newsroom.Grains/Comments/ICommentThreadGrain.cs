@@ -51,7 +51,7 @@ public interface ICommentThreadGrain : IChannelOwner
     [Alias("replies")]
     Task<CommentPageResult> GetReplies(long parentId, string? cursor, string? viewerId, int pageSize);
 
-    /// <summary>The passages of the latest published version that have inline comments, and how many each.</summary>
+    /// <summary>The passages of the latest published version that have published inline comments, and how many each.</summary>
     [Alias("passages")]
     Task<CommentPassages> GetPassages();
 

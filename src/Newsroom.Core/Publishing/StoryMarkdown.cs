@@ -79,6 +79,18 @@ public static class StoryMarkdown
         return document;
     }
 
+    /// <summary>
+    /// A passage of the body as a reader saw it on the page (an inline comment's quote is the Markdown, marks and
+    /// addresses included): its text only, typographic quotes and all, for showing above the comment.
+    /// </summary>
+    public static string QuoteText(string quote)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        // Plain text keeps SmartyPants' entities as they are written; the rest is already text.
+        var text = System.Net.WebUtility.HtmlDecode(Markdown.ToPlainText(quote, _pipeline)).Trim();
+        return text.Length > 0 ? text : quote.Trim();
+    }
+
     /// <summary>The plain text of the body, for descriptions, feeds and word counts.</summary>
     public static string ToPlainText(string markdown) =>
         Markdown.ToPlainText(markdown ?? "", _pipeline).Trim();

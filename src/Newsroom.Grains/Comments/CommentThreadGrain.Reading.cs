@@ -69,7 +69,7 @@ public sealed partial class CommentThreadGrain
             .Select(p => p.Value)
             .ToList();
         var counted = AnchoredPassage.CountPerPassage(passages).Select(p => new CommentPassageCount(p.From, p.To, p.Comments));
-        return new CommentPassages(_followedTo, [.. counted]);
+        return new CommentPassages(_followedTo, [.. counted], _channel.Version);
     }
 
     private static string CursorOf(CommentSort sort, CommentView view) =>

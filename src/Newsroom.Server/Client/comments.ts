@@ -1,5 +1,6 @@
 import { hubErrorMessage } from "./drafts/protocol";
 import { CommentEvent, CommentItem, CommentPage, Rating, commentView, plural } from "./comments/comment-view";
+import { inlineFeedback } from "./comments/inline-feedback";
 import { ChannelEnvelope, LiveConnection } from "./live/live-connection";
 
 // The comments under a story, live. The server renders the first page into the article page (kept in the page cache,
@@ -46,6 +47,7 @@ export function followComments(live: LiveConnection, slug: string): void {
   const say = (error: unknown): string => hubErrorMessage(error) ?? "The newsroom could not be reached; try again.";
 
   const { render, fill, wire, moreRepliesButton } = commentView({ template, open, editWindowMs, texts });
+  const inline = inlineFeedback({ call, say, announce, form, textBox, resetForm: () => resetForm(), reload: () => reload() });
 
   function setCount(count: number): void {
     byId<HTMLElement>("comment-count").textContent = plural(count, "comment", "comments");
@@ -85,6 +87,8 @@ export function followComments(live: LiveConnection, slug: string): void {
     }
     if (item.parentId !== null) {
       find(item.parentId)?.querySelector(":scope > .comment-replies")?.append(render(item));
+    } else if (!inline.shows(item)) {
+      return;
     } else if (sort.value === "newest") {
       list.prepend(render(item));
     } else if (next === null) {
@@ -145,7 +149,7 @@ export function followComments(live: LiveConnection, slug: string): void {
   }
 
   async function reload(): Promise<number> {
-    const page = await call<CommentPage>("LoadComments", sort.value, null, false);
+    const page = await inline.loadPage(sort.value, null);
     list.replaceChildren(...page.comments.map(render));
     waiting = [];
     waitingReplies.clear();
@@ -179,13 +183,17 @@ export function followComments(live: LiveConnection, slug: string): void {
           .invoke<{ events: ChannelEnvelope<CommentEvent>[] | null }>("CatchUp", channel, shown)
           .catch(() => ({ events: null }));
         if (missed.events !== null) {
-          missed.events.forEach((e) => apply(e.event, true));
+          missed.events.forEach((e) => {
+            inline.seen(e.event, e.version);
+            apply(e.event, true);
+          });
           return shown + missed.events.length;
         }
       }
       return reload();
     },
     apply(envelope) {
+      inline.seen(envelope.event, envelope.version);
       apply(envelope.event, false);
     },
   });
@@ -206,6 +214,7 @@ export function followComments(live: LiveConnection, slug: string): void {
     replyTo = null;
     editing = null;
     warnedFor = null;
+    inline.clear();
     textBox.value = "";
     warning.hidden = true;
     replying.hidden = true;
@@ -232,7 +241,7 @@ export function followComments(live: LiveConnection, slug: string): void {
 
   async function send(): Promise<void> {
     const text = textBox.value;
-    const post = { text, replyTo, name: nameBox.value, email: emailBox.value };
+    const post = { text, replyTo, name: nameBox.value, email: emailBox.value, anchor: inline.anchor() };
     submit.setAttribute("aria-disabled", "true");
     try {
       if (editing !== null) {
@@ -321,7 +330,7 @@ export function followComments(live: LiveConnection, slug: string): void {
       showWaitingReplies(parent);
     } else if (button.id === "comments-more") {
       pressed(async () => {
-        const page = await call<CommentPage>("LoadComments", sort.value, button.dataset.cursor, false);
+        const page = await inline.loadPage(sort.value, button.dataset.cursor ?? null);
         page.comments.forEach(place);
         setNext(page.nextCursor, "Load more");
       });
@@ -382,6 +391,7 @@ export function followComments(live: LiveConnection, slug: string): void {
     }
     form.hidden = !open;
     (section.querySelector(".comments-sort") as HTMLElement).hidden = false;
+    inline.live();
     stars.hidden = false;
     stars.disabled = !open;
     section.querySelectorAll<HTMLElement>(".comment-body").forEach((b) => wire(b, b.parentElement?.dataset.mine === "true"));

@@ -62,7 +62,14 @@ public sealed partial class CommentThreadGrain
 
     public async Task<CommentPassages> GetPassages()
     {
-        await Refresh();
+        // Always the latest version, with or without inline comments: a page compares it with the version it shows.
+        if (await Article.Get() is not { } article)
+        {
+            return new CommentPassages(0, [], _channel.Version);
+        }
+
+        _firstPublishedAt ??= article.FirstPublishedAt;
+        await FollowAnchors(article);
         // Readers' pages show these counts: only comments every reader can read count (not held, rejected or removed ones).
         var passages = _passages
             .Where(p => p.Value.Version == _followedTo && _thread.Find(p.Key)?.Status == CommentStatus.Published)

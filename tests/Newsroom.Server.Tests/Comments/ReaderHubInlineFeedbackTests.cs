@@ -28,8 +28,10 @@ public sealed class ReaderHubInlineFeedbackTests(CommentsNewsroom newsroom) : IC
         await mona.Hub.InvokeAsync<JsonElement>("ModerateComment", slug, spam, "reject", "Spam.");
 
         var passages = await reader.Hub.InvokeAsync<JsonElement>("LoadPassages", slug);
+        var page = await reader.Page(slug);
 
         Assert.Equal(1, passages.GetProperty("version").GetInt32());
+        Assert.Equal(page.GetProperty("channelVersion").GetInt64(), passages.GetProperty("channelVersion").GetInt64());
         var only = Assert.Single(passages.GetProperty("passages").EnumerateArray());
         Assert.Equal((turnout.From, turnout.To, 2), (only.GetProperty("from").GetInt32(), only.GetProperty("to").GetInt32(), only.GetProperty("comments").GetInt32()));
     }
@@ -54,6 +56,20 @@ public sealed class ReaderHubInlineFeedbackTests(CommentsNewsroom newsroom) : IC
         Assert.Equal(2, moved.Version);
         Assert.Equal(turnout.From + "UPDATE: counting has begun. ".Length, moved.From);
         Assert.Equal((moved.From, moved.To, 1), (only.GetProperty("from").GetInt32(), only.GetProperty("to").GetInt32(), only.GetProperty("comments").GetInt32()));
+    }
+
+    [Fact]
+    public async Task LoadPassages_WithNoInlineComments_StillSaysTheLatestVersion_SoThePageNeedNotAskAgain()
+    {
+        var (_, slug) = await PublishAsync();
+        await CommentingGuest.PostAsync(newsroom.Server, slug, "On the whole story.");
+        await using var reader = await CommentReader.ConnectAsync(newsroom.Server);
+
+        var passages = await reader.Hub.InvokeAsync<JsonElement>("LoadPassages", slug);
+
+        Assert.Equal(1, passages.GetProperty("version").GetInt32());
+        Assert.Equal(0, passages.GetProperty("passages").GetArrayLength());
+        Assert.Equal(1, passages.GetProperty("channelVersion").GetInt64());
     }
 
     [Fact]

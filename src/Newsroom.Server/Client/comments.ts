@@ -82,13 +82,11 @@ export function followComments(live: LiveConnection, slug: string): void {
 
   /** Puts a comment on screen where it belongs (top-level: by the sort; a reply: last under its parent). */
   function place(item: CommentItem): void {
-    if (find(item.id)) {
+    if (find(item.id) || (item.parentId === null && !inline.shows(item))) {
       return;
     }
     if (item.parentId !== null) {
       find(item.parentId)?.querySelector(":scope > .comment-replies")?.append(render(item));
-    } else if (!inline.shows(item)) {
-      return;
     } else if (sort.value === "newest") {
       list.prepend(render(item));
     } else if (next === null) {
@@ -96,7 +94,8 @@ export function followComments(live: LiveConnection, slug: string): void {
     }
   }
 
-  function apply(event: CommentEvent, atOnce: boolean): void {
+  function apply(event: CommentEvent, atOnce: boolean, version = 0): void {
+    inline.seen(event, version);
     switch (event.type) {
       case "comment.posted": {
         setCount(event.publishedCount);
@@ -183,18 +182,14 @@ export function followComments(live: LiveConnection, slug: string): void {
           .invoke<{ events: ChannelEnvelope<CommentEvent>[] | null }>("CatchUp", channel, shown)
           .catch(() => ({ events: null }));
         if (missed.events !== null) {
-          missed.events.forEach((e) => {
-            inline.seen(e.event, e.version);
-            apply(e.event, true);
-          });
+          missed.events.forEach((e) => apply(e.event, true, e.version));
           return shown + missed.events.length;
         }
       }
       return reload();
     },
     apply(envelope) {
-      inline.seen(envelope.event, envelope.version);
-      apply(envelope.event, false);
+      apply(envelope.event, false, envelope.version);
     },
   });
 

@@ -98,6 +98,23 @@ public sealed class InlineFeedbackBrowserTests(BrowserNewsroom newsroom)
     }
 
     [Fact]
+    public async Task AfterASelection_TabReachesCommentOnThisPassage_AndEnterOpensTheFormAboutIt()
+    {
+        var (_, slug) = await PublishTrustingGuestsAsync();
+        var page = await OpenAsync(slug);
+
+        await SelectAsync(page, "Results are due at midnight");
+        await Assertions.Expect(page.Locator(".passage-comment")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Comment on this passage" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#comment-about-quote")).ToHaveTextAsync("Results are due at midnight");
+        await Assertions.Expect(page.Locator("#comment-about-choice")).ToHaveValueAsync("chosen");
+        await Assertions.Expect(page.Locator("#comment-text")).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task AnUpdateAboveThePassage_MovesItsMark_AndAnUpdateDeletingIt_LeavesTheCommentSayingThePassageWasChanged()
     {
         var (draftId, slug) = await PublishTrustingGuestsAsync();

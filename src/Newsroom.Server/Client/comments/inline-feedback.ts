@@ -151,6 +151,14 @@ export function inlineFeedback(host: InlineHost) {
       commentOn(pending);
     }
   });
+  // Tab after a selection goes to its control, whatever the browser takes as the place focus moves on from.
+  document.addEventListener("keydown", (e) => {
+    const at = document.activeElement;
+    if (e.key === "Tab" && !e.shiftKey && !tools.hidden && !press.hidden && (at === document.body || (at !== press && byId("story")?.contains(at)))) {
+      e.preventDefault();
+      press.focus();
+    }
+  });
   tools.addEventListener("keydown", (e) => {
     if (e.key === "Escape") {
       tools.hidden = true;

@@ -10,15 +10,15 @@ namespace Newsroom.Testing;
 /// </summary>
 public static class CommentingGuest
 {
-    /// <summary>Posts as a new guest and returns the comment's id.</summary>
-    public static async Task<long> PostAsync(NewsroomServer server, string slug, string text, long? replyTo = null, string name = "Ana Reader")
+    /// <summary>Posts as a new guest and returns the comment's id; with <paramref name="anchor"/> (version, from, to, quote) about a passage.</summary>
+    public static async Task<long> PostAsync(NewsroomServer server, string slug, string text, long? replyTo = null, string name = "Ana Reader", object? anchor = null)
     {
         var cookies = new CookieContainer();
         await using var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(server.BaseAddress, "/hubs/reader"), o => o.Cookies = cookies)
             .Build();
         await hub.StartAsync();
-        var posted = await hub.InvokeAsync<JsonElement>("PostComment", slug, new { text, replyTo, name, email = "reader@example.org" });
+        var posted = await hub.InvokeAsync<JsonElement>("PostComment", slug, new { text, replyTo, name, email = "reader@example.org", anchor });
         return posted.GetProperty("comment").GetProperty("id").GetInt64();
     }
 

@@ -46,6 +46,28 @@ public sealed class PublishingDesk : IAsyncDisposable
     public Task ReplaceBodyAsync(string draftId, int baseVersion, string old, string body) =>
         Push(Editor, draftId, baseVersion, Replacing(old.Length, body));
 
+    /// <summary>
+    /// One edit that replaces <paramref name="from"/>..<paramref name="to"/> of the body (<paramref name="length"/>
+    /// characters long) with <paramref name="text"/>, as typing there would: the text around it stays, so what comments
+    /// are anchored to outside it moves rather than changes.
+    /// </summary>
+    public Task EditBodyAsync(string draftId, int baseVersion, int length, int from, int to, string text)
+    {
+        var sections = new List<object>();
+        if (from > 0)
+        {
+            sections.Add(from);
+        }
+
+        sections.Add(new object[] { to - from }.Concat(text.Split('\n')).ToArray());
+        if (length > to)
+        {
+            sections.Add(length - to);
+        }
+
+        return Push(Editor, draftId, baseVersion, [.. sections]);
+    }
+
     /// <summary>A workflow step taken by Eddie, or by <paramref name="who"/>; returns the grain's answer.</summary>
     public Task<JsonElement> Step(string draftId, string step, string? note = null, string? kind = null, HubConnection? who = null) =>
         (who ?? Editor).InvokeAsync<JsonElement>("TakeStep", draftId, step, note, kind);

@@ -91,10 +91,21 @@ public sealed partial class CommentThreadGrain
 
     public async Task<CommentPassages> GetPassages()
     {
-        await Refresh();
-        var passages = _passages.Values.Where(p => p.Version == _followedTo).ToList();
+        // Always the latest version, with or without inline comments: a page compares it with the version it shows.
+        if (await Article.Get() is not { } article)
+        {
+            return new CommentPassages(0, [], _channel.Version);
+        }
+
+        _firstPublishedAt ??= article.FirstPublishedAt;
+        await FollowAnchors(article);
+        // Readers' pages show these counts: only comments every reader can read count (not held, rejected or removed ones).
+        var passages = _passages
+            .Where(p => p.Value.Version == _followedTo && _thread.Find(p.Key)?.Status == CommentStatus.Published)
+            .Select(p => p.Value)
+            .ToList();
         var counted = AnchoredPassage.CountPerPassage(passages).Select(p => new CommentPassageCount(p.From, p.To, p.Comments));
-        return new CommentPassages(_followedTo, [.. counted]);
+        return new CommentPassages(_followedTo, [.. counted], _channel.Version);
     }
 
     private static string CursorOf(CommentSort sort, CommentView view) =>

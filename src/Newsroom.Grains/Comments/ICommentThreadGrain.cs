@@ -58,7 +58,7 @@ public interface ICommentThreadGrain : IChannelOwner
     [Alias("marks")]
     Task<CommentMarks> MarksOf(string readerId, IReadOnlyList<long> commentIds);
 
-    /// <summary>The passages of the latest published version that have inline comments, and how many each.</summary>
+    /// <summary>The passages of the latest published version that have published inline comments, and how many each.</summary>
     [Alias("passages")]
     Task<CommentPassages> GetPassages();
 

@@ -50,6 +50,8 @@ function swap(fresh: HTMLElement): void {
   const top = anchor?.getBoundingClientRect().top ?? 0;
 
   story().replaceWith(fresh);
+  // The comments' marks on passages are drawn again on the new text (Client/comments/inline-feedback.ts).
+  document.dispatchEvent(new CustomEvent("story:replaced"));
 
   if (anchor) {
     const after = blocks(fresh);

@@ -2,6 +2,7 @@ import { hubErrorMessage } from "./drafts/protocol";
 import { CommentEvent, CommentItem, CommentPage, Rating, Vote, commentView, plural, showMyVote } from "./comments/comment-view";
 import { focusOn, handOverFocus } from "./comments/focus";
 import { recallGuest, rememberGuest } from "./comments/guest-memory";
+import { inlineFeedback } from "./comments/inline-feedback";
 import { CommentMarks, showOwnMarks } from "./comments/own-marks";
 import { Sort, placeTopLevel } from "./comments/placing";
 import { waitingView } from "./comments/waiting-view";
@@ -50,6 +51,7 @@ export function followComments(live: LiveConnection, slug: string): void {
   const say = (error: unknown): string => hubErrorMessage(error) ?? "The newsroom could not be reached; try again.";
 
   const { render, fill, wire, moreRepliesButton } = commentView({ template, open, editWindowMs, texts });
+  const inline = inlineFeedback({ call, say, announce, form, textBox, resetForm: () => resetForm(), reload: () => reload() });
   const { waiting, showWaiting, showWaitingReplies, arrived, changed, moveFeatured, pressNew, pressNewReplies } = waitingView({
     list,
     newButton,
@@ -67,7 +69,7 @@ export function followComments(live: LiveConnection, slug: string): void {
 
   /** Puts a comment on screen where it belongs (top-level: by the sort; a reply: last under its parent); null if not shown. */
   function place(item: CommentItem): HTMLElement | null {
-    if (find(item.id)) {
+    if (find(item.id) || (item.parentId === null && !inline.shows(item))) {
       return null;
     }
     const li = render(item);
@@ -91,7 +93,8 @@ export function followComments(live: LiveConnection, slug: string): void {
     }
   }
 
-  function apply(event: CommentEvent, atOnce: boolean): void {
+  function apply(event: CommentEvent, atOnce: boolean, version = 0): void {
+    inline.seen(event, version);
     switch (event.type) {
       case "comment.posted": {
         setCount(event.publishedCount);
@@ -154,7 +157,7 @@ export function followComments(live: LiveConnection, slug: string): void {
   }
 
   async function reload(): Promise<number> {
-    const page = await call<CommentPage>("LoadComments", sort.value, null, false);
+    const page = await inline.loadPage(sort.value, null);
     list.replaceChildren(...page.comments.map(render));
     waiting.clear();
     showWaiting();
@@ -187,14 +190,14 @@ export function followComments(live: LiveConnection, slug: string): void {
           .invoke<{ events: ChannelEnvelope<CommentEvent>[] | null }>("CatchUp", channel, shown)
           .catch(() => ({ events: null }));
         if (missed.events !== null) {
-          missed.events.forEach((e) => apply(e.event, true));
+          missed.events.forEach((e) => apply(e.event, true, e.version));
           return shown + missed.events.length;
         }
       }
       return reload();
     },
     apply(envelope) {
-      apply(envelope.event, false);
+      apply(envelope.event, false, envelope.version);
     },
   });
 
@@ -207,6 +210,7 @@ export function followComments(live: LiveConnection, slug: string): void {
     replyTo = null;
     editing = null;
     warnedFor = null;
+    inline.clear();
     textBox.value = "";
     warning.hidden = true;
     replying.hidden = true;
@@ -246,7 +250,7 @@ export function followComments(live: LiveConnection, slug: string): void {
 
   async function send(): Promise<void> {
     const text = textBox.value;
-    const post = { text, replyTo, name: nameBox.value, email: emailBox.value };
+    const post = { text, replyTo, name: nameBox.value, email: emailBox.value, anchor: inline.anchor() };
     submit.setAttribute("aria-disabled", "true");
     try {
       if (editing !== null) {
@@ -321,7 +325,7 @@ export function followComments(live: LiveConnection, slug: string): void {
       pressNewReplies(Number(button.dataset.parent));
     } else if (button.id === "comments-more") {
       pressed(async () => {
-        const page = await call<CommentPage>("LoadComments", sort.value, button.dataset.cursor, false);
+        const page = await inline.loadPage(sort.value, button.dataset.cursor ?? null);
         page.comments.forEach(place);
         setNext(page.nextCursor, "Load more");
       });
@@ -384,6 +388,7 @@ export function followComments(live: LiveConnection, slug: string): void {
     }
     form.hidden = !open;
     (section.querySelector(".comments-sort") as HTMLElement).hidden = false;
+    inline.live();
     stars.hidden = false;
     stars.disabled = !open;
     section.querySelectorAll<HTMLElement>(".comment-body").forEach((b) => wire(b, b.parentElement?.dataset.mine === "true"));

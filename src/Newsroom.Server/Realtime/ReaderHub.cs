@@ -79,6 +79,16 @@ public sealed class ReaderHub(ChannelMembership membership, IGrainFactory grains
         return await Thread(slug).GetPage(new CommentPageQuery(order, cursor, CommentCaller.ViewerId(Context, guests), InlineOnly: inlineOnly));
     }
 
+    /// <summary>
+    /// The passages of the latest published version that readers' inline comments are about, and how many each, for the
+    /// article page's marks (offsets in that version's body, which the page's text runs map to the text on screen).
+    /// </summary>
+    public async Task<CommentPassages> LoadPassages([ArticleSlug] string slug)
+    {
+        await RequirePublished(slug);
+        return await Thread(slug).GetPassages();
+    }
+
     /// <summary>The replies under a comment after <paramref name="cursor"/> ("n more replies").</summary>
     public async Task<CommentPageResult> LoadReplies([ArticleSlug] string slug, long parentId, string? cursor)
     {

@@ -45,10 +45,26 @@ public sealed class StoryMarkdownTests
     [InlineData("<iframe src=\"https://example.org\"></iframe>")]
     [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
     [InlineData("[x](https://example.org \"a\\\" onmouseover=\\\"alert(1)\")")]
-    public void WhatAWriterTypesAsMarkup_NeverBecomesScript(string markdown)
+    public void WhatAWriterTypesAsMarkup_NeverBecomesScript_WithOrWithoutTextRuns(string markdown)
     {
-        var html = StoryMarkdown.ToHtml(markdown);
+        foreach (var html in new[] { StoryMarkdown.ToHtml(markdown), StoryMarkdown.ToReaderHtml(markdown) })
+        {
+            NoScriptIn(html);
+        }
+    }
 
+    [Theory]
+    [InlineData("Prime Minister *Olzhas Bektenov* said the **vote** was [free](https://example.org/a)", "Prime Minister Olzhas Bektenov said the vote was free")]
+    [InlineData("a \"multi-vector\" policy -- so far", "a \u201cmulti-vector\u201d policy \u2013 so far")]
+    [InlineData("Bektenov* said 3 < 4 &amp; 5", "Bektenov* said 3 < 4 & 5")]
+    [InlineData("end of one.\n\n## A heading", "end of one.\nA heading")]
+    public void AQuotedPassage_IsShownAsItsText_WithoutTheMarkdownsMarks(string quote, string shown)
+    {
+        Assert.Equal(shown, StoryMarkdown.QuoteText(quote));
+    }
+
+    private static void NoScriptIn(string html)
+    {
         // Read as a browser would: escaped text is harmless, so look at the elements and attributes it makes.
         var body = new HtmlParser().ParseDocument($"<body>{html}</body>").Body!;
         var elements = body.QuerySelectorAll("*").ToList();

@@ -50,6 +50,9 @@ public sealed record CommentPassage(
     [property: Id(6)] int? ChangedInVersion)
 {
     public string? ChangedNotice => Changed ? AnchoredPassage.ChangedNotice : null;
+
+    /// <summary>The quote as the page showed it (the Markdown's text, without its marks), for readers.</summary>
+    public string ShownQuote => Core.Publishing.StoryMarkdown.QuoteText(Quote);
 }
 
 /// <summary>
@@ -105,8 +108,12 @@ public sealed record CommentPassageCount(
     [property: Id(1)] int To,
     [property: Id(2)] int Comments);
 
-/// <summary>The passages with comments in one published version.</summary>
+/// <summary>
+/// The passages with comments in one published version, counted at <see cref="ChannelVersion"/> of
+/// <c>comments:{slug}</c>, so a page counts on from there with the inline comments that arrive after it.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("newsroom.comment-passages")]
 public sealed record CommentPassages(
     [property: Id(0)] int Version,
-    [property: Id(1)] IReadOnlyList<CommentPassageCount> Passages);
+    [property: Id(1)] IReadOnlyList<CommentPassageCount> Passages,
+    [property: Id(2)] long ChannelVersion = 0);

@@ -17,7 +17,7 @@ export interface CommentItem {
   replyingTo: string | null;
   isMine: boolean;
   placeholder: string | null;
-  passage: { quote: string; changedNotice: string | null } | null;
+  passage: { quote: string; shownQuote?: string; changedNotice: string | null } | null;
   replies: CommentItem[];
   moreReplies: number;
   moreRepliesCursor: string | null;
@@ -123,7 +123,7 @@ export function commentView({ template, open, editWindowMs, texts }: CommentView
     if (item.passage) {
       const quote = document.createElement("blockquote");
       quote.className = "comment-passage";
-      quote.append(Object.assign(document.createElement("p"), { textContent: item.passage.quote }));
+      quote.append(Object.assign(document.createElement("p"), { textContent: item.passage.shownQuote ?? item.passage.quote }));
       if (item.passage.changedNotice) {
         quote.append(Object.assign(document.createElement("p"), { className: "meta", textContent: item.passage.changedNotice }));
       }

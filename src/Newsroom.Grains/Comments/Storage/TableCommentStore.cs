@@ -27,12 +27,10 @@ internal sealed class TableCommentStore(TableServiceClient tables) : ICommentSto
     private const string MetaRow = "meta";
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
-    private volatile bool _tableExists;
+    private readonly StoreTable _table = new(tables, TableName);
 
     public async Task<StoredCommentThread> LoadAsync(string slug, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
         var meta = CommentThreadMeta.Empty;
         var threadPartition = Partition(slug, null);
         var comments = new List<StoredComment>();
@@ -42,7 +40,7 @@ internal sealed class TableCommentStore(TableServiceClient tables) : ICommentSto
         var reports = new List<CommentReport>();
         var prefix = PartitionPrefix(slug);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix + "~"}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync(filter, cancellationToken))
         {
             switch (row.RowKey[0])
             {
@@ -79,7 +77,7 @@ internal sealed class TableCommentStore(TableServiceClient tables) : ICommentSto
     public async Task WriteAsync(string slug, CommentWrite write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
-        await EnsureTableAsync(cancellationToken);
+        var table = await _table.ReadyAsync(cancellationToken);
         var partition = Partition(slug, write.Discussion);
         var actions = new List<TableTransactionAction>
         {
@@ -130,7 +128,7 @@ internal sealed class TableCommentStore(TableServiceClient tables) : ICommentSto
             }));
         }
 
-        await _table.SubmitTransactionAsync(actions, cancellationToken);
+        await table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
     /// <summary>
@@ -172,13 +170,4 @@ internal sealed class TableCommentStore(TableServiceClient tables) : ICommentSto
         Math.Max(seen.ChannelVersion, row.ChannelVersion),
         Math.Max(seen.LastDecision, row.LastDecision),
         isThreadPartition ? row.Overrides : seen.Overrides);
-
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (!_tableExists)
-        {
-            await _table.CreateIfNotExistsAsync(cancellationToken);
-            _tableExists = true;
-        }
-    }
 }

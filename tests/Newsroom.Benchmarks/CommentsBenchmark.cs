@@ -126,6 +126,10 @@ internal static class CommentsBenchmark
             $"p99 {fanOut.Last.PercentileMs(99):0.0} ms; per (comment, reader) p50 {fanOut.Each.PercentileMs(50):0.0} ms, p99 {fanOut.Each.PercentileMs(99):0.0} ms; " +
             $"every reader got every comment: {(fanOut.AllDelivered ? "yes" : "NO")}");
         Console.WriteLine($"CPU while posting: {fanOut.Cpu}");
+        // Noise-proof where latency is not: what one delivery costs the server, and the share of a core the load needs.
+        Console.WriteLine(
+            $"server CPU per delivered comment per reader: {fanOut.ServerSecondsPerDelivery * 1e6:0.0} µs, so {readers} readers at {rate}/s need " +
+            $"{fanOut.ServerSecondsPerDelivery * readers * rate * 100:0}% of a core");
         Console.WriteLine();
         Console.WriteLine(
             $"target: post p50 under 10 ms and at {sizes[^1]:N0} within 1.5x of {sizes[0]:N0}; fan-out p99 under 100 ms; " +
@@ -183,7 +187,7 @@ internal static class CommentsBenchmark
         return end > 0 && int.TryParse(digits[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    private sealed record FanOut(double ConnectSeconds, int Posted, LatencyHistogram Last, LatencyHistogram Each, bool AllDelivered, string Cpu, long ManagedAfter, long ResidentAfter);
+    private sealed record FanOut(double ConnectSeconds, int Posted, LatencyHistogram Last, LatencyHistogram Each, bool AllDelivered, string Cpu, double ServerSecondsPerDelivery, long ManagedAfter, long ResidentAfter);
 
     private static async Task<FanOut> FanOutAsync(
         NewsroomServer server, CommentPoster poster, string slug, int readers, int rate, int seconds, StaffSession admin,
@@ -232,6 +236,7 @@ internal static class CommentsBenchmark
 
         await Task.WhenAll(posting);
         var cpuShare = cpu.Report();
+        var serverSeconds = cpu.SecondsOf("server");
         var allDelivered = true;
         try
         {
@@ -270,7 +275,7 @@ internal static class CommentsBenchmark
             }
         }
 
-        return new FanOut(connectSeconds, total, last, each, allDelivered, cpuShare,
+        return new FanOut(connectSeconds, total, last, each, allDelivered, cpuShare, serverSeconds / ((double)total * readers),
             memory.GetProperty("managedBytes").GetInt64(), memory.GetProperty("residentBytes").GetInt64());
     }
 }

@@ -64,6 +64,13 @@ internal sealed class CpuMeter
         return $"{string.Join(", ", parts)} of one core; machine {machine:0}% of {Environment.ProcessorCount} cores, {wall:0.0} s";
     }
 
+    /// <summary>CPU seconds the named process used since the meter started; 0 for a name it does not watch.</summary>
+    public double SecondsOf(string name)
+    {
+        var i = Array.FindIndex(_processes, p => p.Name == name);
+        return i < 0 ? 0 : ProcessSeconds(_processes[i].Pid) - _startSeconds[i];
+    }
+
     private static double ProcessSeconds(int pid)
     {
         try

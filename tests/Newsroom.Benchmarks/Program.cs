@@ -8,6 +8,7 @@ var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ord
     ["editors"] = LiveEditorsBenchmark.RunAsync,
     ["article"] = ArticlePageBenchmark.RunAsync,
     ["comments"] = CommentsBenchmark.RunAsync,
+    ["tables"] = TableTransactionBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
@@ -20,6 +21,7 @@ if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
     Console.Error.WriteLine($"  editors {LiveEditorsBenchmark.Usage}");
     Console.Error.WriteLine($"  article {ArticlePageBenchmark.Usage}");
     Console.Error.WriteLine($"  comments {CommentsBenchmark.Usage}");
+    Console.Error.WriteLine($"  tables  {TableTransactionBenchmark.Usage}");
     return 2;
 }
 

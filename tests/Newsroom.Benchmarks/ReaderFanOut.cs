@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using Newsroom.Testing;
 
 namespace Newsroom.Benchmarks;
@@ -20,7 +17,7 @@ internal sealed record FanOutResult(
     bool AllDelivered);
 
 /// <summary>
-/// Readers with the story open (ReaderHub connections that joined <c>article:{slug}</c>, as the article page's script
+/// Readers with the story open (a <see cref="ReaderCrowd"/> joined to <c>article:{slug}</c>, as the article page's script
 /// does) while the desk publishes updates one after another: from each publish's acknowledgement until every reader
 /// has the event, which carries the new text.
 /// </summary>
@@ -32,37 +29,24 @@ internal static class ReaderFanOut
     {
         var arrivals = new long[readers][];
         var counts = new int[readers];
-        var connections = new HubConnection[readers];
-        using (var opening = new SemaphoreSlim(32))
+        for (var r = 0; r < readers; r++)
         {
-            await Task.WhenAll(Enumerable.Range(0, readers).Select(async r =>
-            {
-                arrivals[r] = new long[updates];
-                var connection = new HubConnectionBuilder()
-                    .WithUrl(new Uri(server.BaseAddress, "hubs/reader"), o => o.Transports = HttpTransportType.WebSockets)
-                    .Build();
-                connection.On<JsonElement>("Event", _ =>
-                {
-                    var at = Stopwatch.GetTimestamp();
-                    var n = Interlocked.Increment(ref counts[r]) - 1;
-                    if (n < updates)
-                    {
-                        arrivals[r][n] = at;
-                    }
-                });
-                connections[r] = connection;
-                await opening.WaitAsync();
-                try
-                {
-                    await connection.StartAsync();
-                    await connection.InvokeAsync("Join", $"article:{slug}");
-                }
-                finally
-                {
-                    opening.Release();
-                }
-            }));
+            arrivals[r] = new long[updates];
         }
+
+        await using var crowd = await ReaderCrowd.JoinAsync(server, readers, $"article:{slug}", (r, message, at) =>
+        {
+            if (message.Span.IndexOf("\"target\":\"Event\""u8) < 0)
+            {
+                return;
+            }
+
+            var n = Interlocked.Increment(ref counts[r]) - 1;
+            if (n < updates)
+            {
+                arrivals[r][n] = at;
+            }
+        }, parallel: 32);
 
         var called = new long[updates];
         var acked = new long[updates];
@@ -127,7 +111,6 @@ internal static class ReaderFanOut
             }
         }
 
-        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         return new FanOutResult(
             readers,
             updates,

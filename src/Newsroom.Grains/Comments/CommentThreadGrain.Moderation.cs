@@ -23,7 +23,7 @@ public sealed partial class CommentThreadGrain
         }
 
         var report = new CommentReport(commentId, reporterId, _clock.GetUtcNow(), why);
-        await Commit(new CommentWrite(NextMeta(false)) { Report = report });
+        await Commit(new CommentWrite(NextMeta(false)) { Discussion = DiscussionOf(commentId), Report = report });
         var reports = _reports.TryGetValue(commentId, out var list) ? list : _reports[commentId] = [];
         reports.RemoveAll(r => r.ReporterId == reporterId);
         reports.Add(report);
@@ -62,7 +62,7 @@ public sealed partial class CommentThreadGrain
         var seen = before!.Status == CommentStatus.Published || comment.Status == CommentStatus.Published;
         var decision = new CommentDecision(commentId, action, moderator.UserName, _clock.GetUtcNow(), why);
         var meta = NextMeta(seen) with { LastDecision = _meta.LastDecision + 1 };
-        await Commit(new CommentWrite(meta) { Comments = [Stored(comment)], Decision = decision });
+        await Commit(new CommentWrite(meta) { Discussion = DiscussionOf(comment), Comments = [Stored(comment)], Decision = decision });
         _decisions.Add(decision);
         if (seen)
         {
@@ -89,7 +89,7 @@ public sealed partial class CommentThreadGrain
         await GrainFactory.GetGrain<ICommentBansGrain>(ICommentBansGrain.Newsroom).Ban(
             new CommentBan(author.Id, _emailHashes.GetValueOrDefault(commentId), author.DisplayName, author.IsStaff, moderator.UserName, now, why));
         var decision = new CommentDecision(commentId, CommentModerationAction.Ban, moderator.UserName, now, why);
-        await Commit(new CommentWrite(NextMeta(false) with { LastDecision = _meta.LastDecision + 1 }) { Decision = decision });
+        await Commit(new CommentWrite(NextMeta(false) with { LastDecision = _meta.LastDecision + 1 }) { Discussion = DiscussionOf(comment), Decision = decision });
         _decisions.Add(decision);
         if (wasQueued)
         {

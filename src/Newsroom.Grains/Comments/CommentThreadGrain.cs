@@ -72,7 +72,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
         var published = comment.Status == CommentStatus.Published;
         var stored = new StoredComment(comment, EmailHash(post.Author), anchor);
         var meta = _meta with { LastId = comment.Id, ChannelVersion = _channel.Version + (published ? 1 : 0) };
-        await _store.WriteAsync(Slug, new CommentWrite(meta) { Comments = [stored] });
+        await _store.WriteAsync(Slug, new CommentWrite(meta) { Discussion = DiscussionOf(comment), Comments = [stored] });
 
         _meta = meta;
         _thread.Add(comment);
@@ -112,7 +112,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
         var change = _thread.Edit(commentId, author.Id, body, decision, settings.EditWindow, now);
         var comment = change.Comment ?? throw new CommentException(change.Refusal!);
         var seen = before!.Status == CommentStatus.Published || comment.Status == CommentStatus.Published;
-        await Commit(new CommentWrite(NextMeta(seen)) { Comments = [Stored(comment)] });
+        await Commit(new CommentWrite(NextMeta(seen)) { Discussion = DiscussionOf(comment), Comments = [Stored(comment)] });
         if (seen)
         {
             _channel.Publish(new CommentChanged(Item(comment, null), [], _thread.PublishedCount));
@@ -130,6 +130,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
     {
         var settings = Settings;
         var before = _thread.Find(commentId);
+        var discussion = before is null ? (long?)null : DiscussionOf(before);
         var wasQueued = QueueEntry(commentId) is not null;
         var change = _thread.Delete(commentId, authorId, settings.EditWindow, _clock.GetUtcNow());
         if (!change.Done)
@@ -140,6 +141,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
         var seen = before!.Status == CommentStatus.Published || change.Gone.Count > 1;
         var write = new CommentWrite(NextMeta(seen))
         {
+            Discussion = discussion,
             Comments = change.Comment is { } kept ? [Stored(kept)] : [],
             RemovedComments = change.Gone,
         };
@@ -173,7 +175,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
 
         if (change.Changed)
         {
-            await Commit(new CommentWrite(NextMeta(true)) { Votes = [new StoredCommentVote(commentId, voterId, vote)] });
+            await Commit(new CommentWrite(NextMeta(true)) { Discussion = DiscussionOf(commentId), Votes = [new StoredCommentVote(commentId, voterId, vote)] });
             _channel.Publish(new CommentVotesChanged(commentId, change.Tally.Up, change.Tally.Down));
         }
 
@@ -218,6 +220,20 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
     }
 
     private static string Checked(CommentTextCheck check) => check.Refusal is { } refusal ? throw new CommentException(refusal) : check.Text;
+
+    /// <summary>The top-level comment a comment belongs under (itself, if it is one): its rows are stored with it.</summary>
+    private long DiscussionOf(Comment comment)
+    {
+        while (comment.ParentId is { } parentId)
+        {
+            comment = _thread.Find(parentId) ?? throw new InvalidOperationException($"Comment {comment.Id} answers comment {parentId}, which this thread does not have.");
+        }
+
+        return comment.Id;
+    }
+
+    private long DiscussionOf(long commentId) =>
+        DiscussionOf(_thread.Find(commentId) ?? throw new InvalidOperationException($"There is no comment {commentId} under this story."));
 
     private StoredComment Stored(Comment comment) => new(comment, _emailHashes.GetValueOrDefault(comment.Id), _anchors.GetValueOrDefault(comment.Id));
 

@@ -11,15 +11,13 @@ internal sealed class TableDeskDraftStore(TableServiceClient tables) : IDeskDraf
 {
     public const string TableName = "deskdrafts";
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
-    private volatile bool _tableExists;
+    private readonly StoreTable _table = new(tables, TableName);
 
     public async Task<IReadOnlyList<DraftSummary>> LoadAsync(string desk, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(desk);
-        await EnsureTableAsync(cancellationToken);
         var drafts = new List<DraftSummary>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == desk, cancellationToken: cancellationToken))
+        await foreach (var row in _table.PartitionAsync(desk, cancellationToken))
         {
             drafts.Add(new DraftSummary(
                 row.RowKey,
@@ -38,7 +36,7 @@ internal sealed class TableDeskDraftStore(TableServiceClient tables) : IDeskDraf
     {
         ArgumentException.ThrowIfNullOrEmpty(desk);
         ArgumentNullException.ThrowIfNull(draft);
-        await EnsureTableAsync(cancellationToken);
+        var table = await _table.ReadyAsync(cancellationToken);
         var row = new TableEntity(desk, draft.Id)
         {
             [nameof(DraftSummary.Headline)] = draft.Headline,
@@ -47,16 +45,6 @@ internal sealed class TableDeskDraftStore(TableServiceClient tables) : IDeskDraf
             [nameof(DraftSummary.Status)] = draft.Status.ToString(),
             [nameof(DraftSummary.AssignedTo)] = draft.AssignedTo,
         };
-        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-    }
-
-    // Not cached when it fails: storage that was down at the first call is tried again at the next.
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (!_tableExists)
-        {
-            await _table.CreateIfNotExistsAsync(cancellationToken);
-            _tableExists = true;
-        }
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 }

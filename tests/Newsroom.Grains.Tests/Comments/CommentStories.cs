@@ -36,13 +36,15 @@ internal static class CommentStories
     public static Task<PostedComment> Say(this ICommentThreadGrain thread, CommentWriter author, string text, long? replyTo = null) =>
         thread.Post(new CommentPost(author, text, replyTo));
 
-    /// <summary>How many rows the story's partition of table <c>comments</c> holds.</summary>
+    /// <summary>How many rows (comments, votes, ratings, decisions, reports) the story's partitions of table <c>comments</c> hold.</summary>
     public static async Task<int> Rows(SharedAzurite storage, string slug)
     {
         var table = new TableServiceClient(storage.Azurite.ConnectionString).GetTableClient("comments");
         await table.CreateIfNotExistsAsync();
         var count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey == slug, select: ["RowKey"]))
+        // A thread's partitions are "{slug}~thread" and "{slug}~d{n}"; each has a meta row of counters, not counted.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {slug + "~"} and PartitionKey lt {slug + "~~"} and RowKey ne {"meta"}");
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: ["RowKey"]))
         {
             count++;
         }

@@ -68,8 +68,8 @@ public sealed class LargeCommentThreadTests(GrainCluster cluster, SharedAzurite 
     }
 
     /// <summary>
-    /// Writes the thread through the grain's own store, 99 comments and the meta row a transaction: every tenth
-    /// comment answers the one before it, the rest are on the story.
+    /// Writes the thread through the grain's own store, up to 99 comments and the meta row a transaction, each of
+    /// discussions stored together: every tenth comment answers the one before it, the rest are on the story.
     /// </summary>
     private async Task Seed(string slug, CommentThreadMeta meta)
     {
@@ -89,7 +89,11 @@ public sealed class LargeCommentThreadTests(GrainCluster cluster, SharedAzurite 
                 CommentStatus.Published),
             "0123456789abcdef",
             null)).ToList();
-        await Parallel.ForEachAsync(comments.Chunk(99), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, cancel) =>
-            await store.WriteAsync(slug, new CommentWrite(meta) { Comments = batch }, cancel));
+        var batches = comments
+            .GroupBy(c => (c.Comment.ParentId ?? c.Comment.Id) / ICommentStore.DiscussionsPerPartition)
+            .SelectMany(stored => stored.Chunk(99));
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, cancel) =>
+            await store.WriteAsync(slug, new CommentWrite(meta) { Discussion = batch[0].Comment.ParentId ?? batch[0].Comment.Id, Comments = batch }, cancel));
+        await store.WriteAsync(slug, new CommentWrite(meta));
     }
 }

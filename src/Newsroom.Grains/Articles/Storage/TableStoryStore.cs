@@ -8,14 +8,12 @@ internal sealed class TableStoryStore(TableServiceClient tables) : IStoryStore
 {
     public const string TableName = "stories";
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
-    private volatile bool _tableExists;
+    private readonly StoreTable _table = new(tables, TableName);
 
     public async Task<IReadOnlyList<StorySummary>> LoadAsync(string index, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
         var stories = new List<StorySummary>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == index, cancellationToken: cancellationToken))
+        await foreach (var row in _table.PartitionAsync(index, cancellationToken))
         {
             stories.Add(new StorySummary(
                 row.RowKey,
@@ -35,7 +33,7 @@ internal sealed class TableStoryStore(TableServiceClient tables) : IStoryStore
     public async Task SaveAsync(string index, StorySummary story, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(story);
-        await EnsureTableAsync(cancellationToken);
+        var table = await _table.ReadyAsync(cancellationToken);
         var row = new TableEntity(index, story.Slug)
         {
             [nameof(StorySummary.Headline)] = story.Headline,
@@ -47,15 +45,6 @@ internal sealed class TableStoryStore(TableServiceClient tables) : IStoryStore
             [nameof(StorySummary.UpdatedAt)] = story.UpdatedAt,
             [nameof(StorySummary.Withdrawn)] = story.Withdrawn,
         };
-        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-    }
-
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (!_tableExists)
-        {
-            await _table.CreateIfNotExistsAsync(cancellationToken);
-            _tableExists = true;
-        }
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 }

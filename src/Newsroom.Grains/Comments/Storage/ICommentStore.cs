@@ -3,11 +3,17 @@ using Newsroom.Core.Comments;
 namespace Newsroom.Grains.Comments.Storage;
 
 /// <summary>
-/// One story's thread in storage: a row per comment, vote, rating, decision and report, and one meta row. A write
-/// carries only what changed (and the meta row), so posting costs the comment, never the thread.
+/// One story's thread in storage: a row per comment, vote, rating, decision and report, and the thread's counters. A
+/// write carries only what changed (and the counters), so posting costs the comment, never the thread. The rows of
+/// one discussion (a top-level comment with its replies, their votes, reports and decisions) are stored together
+/// with those of its neighbours, <see cref="DiscussionsPerPartition"/> discussions to a partition, so a change is
+/// one transaction in a partition whose size does not grow with the thread.
 /// </summary>
 public interface ICommentStore
 {
+    /// <summary>Discussions stored together: top-level ids 0-99 in one partition, 100-199 in the next, and so on.</summary>
+    const int DiscussionsPerPartition = 100;
+
     Task<StoredCommentThread> LoadAsync(string slug, CancellationToken cancellationToken = default);
 
     /// <summary>Stores one change whole or not at all (one transaction in the story's partition).</summary>
@@ -36,9 +42,16 @@ public sealed record StoredCommentThread(
     IReadOnlyList<CommentDecision> Decisions,
     IReadOnlyList<CommentReport> Reports);
 
-/// <summary>One change to store: the meta row, and the rows it adds, replaces or removes.</summary>
+/// <summary>
+/// One change to store: the thread's counters, and the rows it adds, replaces or removes. Every comment, vote, report
+/// and decision in it belongs to <see cref="Discussion"/> or to a discussion stored with it; a change of the thread as
+/// a whole (a rating, the settings) names none.
+/// </summary>
 public sealed record CommentWrite(CommentThreadMeta Meta)
 {
+    /// <summary>The top-level comment whose discussion changes; null for the thread as a whole.</summary>
+    public long? Discussion { get; init; }
+
     public IReadOnlyList<StoredComment> Comments { get; init; } = [];
 
     public IReadOnlyList<long> RemovedComments { get; init; } = [];

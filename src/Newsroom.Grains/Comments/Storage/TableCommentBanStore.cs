@@ -7,14 +7,12 @@ internal sealed class TableCommentBanStore(TableServiceClient tables) : IComment
 {
     public const string TableName = "commentbans";
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
-    private volatile bool _tableExists;
+    private readonly StoreTable _table = new(tables, TableName);
 
     public async Task<IReadOnlyList<CommentBan>> LoadAsync(string newsroom, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
         var bans = new List<CommentBan>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == newsroom, cancellationToken: cancellationToken))
+        await foreach (var row in _table.PartitionAsync(newsroom, cancellationToken))
         {
             bans.Add(new CommentBan(
                 row.GetString(nameof(CommentBan.AuthorId)) ?? "",
@@ -32,8 +30,8 @@ internal sealed class TableCommentBanStore(TableServiceClient tables) : IComment
     public async Task SaveAsync(string newsroom, CommentBan ban, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ban);
-        await EnsureTableAsync(cancellationToken);
-        await _table.UpsertEntityAsync(
+        var table = await _table.ReadyAsync(cancellationToken);
+        await table.UpsertEntityAsync(
             new TableEntity(newsroom, Uri.EscapeDataString(ban.AuthorId))
             {
                 [nameof(CommentBan.AuthorId)] = ban.AuthorId,
@@ -50,16 +48,7 @@ internal sealed class TableCommentBanStore(TableServiceClient tables) : IComment
 
     public async Task DeleteAsync(string newsroom, string authorId, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
-        await _table.DeleteEntityAsync(newsroom, Uri.EscapeDataString(authorId), cancellationToken: cancellationToken);
-    }
-
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (!_tableExists)
-        {
-            await _table.CreateIfNotExistsAsync(cancellationToken);
-            _tableExists = true;
-        }
+        var table = await _table.ReadyAsync(cancellationToken);
+        await table.DeleteEntityAsync(newsroom, Uri.EscapeDataString(authorId), cancellationToken: cancellationToken);
     }
 }

@@ -6,11 +6,20 @@ using Newsroom.Core.Comments;
 namespace Newsroom.Grains.Comments.Storage;
 
 /// <summary>
-/// <see cref="ICommentStore"/> in Azure Table storage: table <see cref="TableName"/>, partition = the story's slug;
-/// rows <c>meta</c>, <c>c-{id:D12}</c> (a comment), <c>v-{id:D12}-{voter}</c> (a vote), <c>r-{reader}</c> (a rating),
+/// <see cref="ICommentStore"/> in Azure Table storage: table <see cref="TableName"/>; partitions <c>{slug}~thread</c>
+/// (ratings and settings) and <c>{slug}~d{n:D10}</c> (the discussions whose top-level ids divided by
+/// <see cref="ICommentStore.DiscussionsPerPartition"/> give n); rows <c>meta</c> (the counters as of the partition's
+/// last change), <c>c-{id:D12}</c> (a comment), <c>v-{id:D12}-{voter}</c> (a vote), <c>r-{reader}</c> (a rating),
 /// <c>m-{n:D12}</c> (a moderator's decision) and <c>p-{id:D12}-{reporter}</c> (a report). Ids of people are
-/// percent-encoded, since a row key may not hold '/', '\', '#' or '?'. A change is one entity group transaction.
+/// percent-encoded, since a key may not hold '/', '\', '#' or '?'. A change is one entity group transaction.
 /// </summary>
+/// <remarks>
+/// Why a thread is split: Azurite (the tests' and the benchmark's storage) looks a row up by scanning its partition,
+/// so a transaction in a 10,000-comment partition took 4-5 times as long as in a 100-comment one (the "tables"
+/// benchmark); Azure Table storage finds a row by its key whatever the partition's size, and serves each partition up
+/// to its own throughput limit, which the split spreads as well. The counters only grow, so reading takes the highest
+/// of each over all partitions; the settings are the thread partition's.
+/// </remarks>
 internal sealed class TableCommentStore(TableServiceClient tables) : ICommentStore
 {
     public const string TableName = "comments";
@@ -18,24 +27,25 @@ internal sealed class TableCommentStore(TableServiceClient tables) : ICommentSto
     private const string MetaRow = "meta";
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
-    private volatile bool _tableExists;
+    private readonly StoreTable _table = new(tables, TableName);
 
     public async Task<StoredCommentThread> LoadAsync(string slug, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
         var meta = CommentThreadMeta.Empty;
+        var threadPartition = Partition(slug, null);
         var comments = new List<StoredComment>();
         var votes = new List<StoredCommentVote>();
         var ratings = new List<KeyValuePair<string, int>>();
         var decisions = new List<CommentDecision>();
         var reports = new List<CommentReport>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == slug, cancellationToken: cancellationToken))
+        var prefix = PartitionPrefix(slug);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix + "~"}");
+        await foreach (var row in _table.QueryAsync(filter, cancellationToken))
         {
             switch (row.RowKey[0])
             {
                 case 'm' when row.RowKey == MetaRow:
-                    meta = ReadMeta(row);
+                    meta = Later(meta, ReadMeta(row), row.PartitionKey == threadPartition);
                     break;
                 case 'c':
                     comments.Add(CommentRows.Read(row));
@@ -67,16 +77,17 @@ internal sealed class TableCommentStore(TableServiceClient tables) : ICommentSto
     public async Task WriteAsync(string slug, CommentWrite write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
-        await EnsureTableAsync(cancellationToken);
+        var table = await _table.ReadyAsync(cancellationToken);
+        var partition = Partition(slug, write.Discussion);
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpsertReplace, WriteMeta(slug, write.Meta)),
+            new(TableTransactionActionType.UpsertReplace, WriteMeta(partition, write.Meta, write.Discussion is null)),
         };
-        actions.AddRange(write.Comments.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CommentRows.Write(slug, c))));
-        actions.AddRange(write.RemovedComments.Select(id => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(slug, CommentRows.Key(id)))));
+        actions.AddRange(write.Comments.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CommentRows.Write(partition, c))));
+        actions.AddRange(write.RemovedComments.Select(id => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, CommentRows.Key(id)))));
         foreach (var vote in write.Votes)
         {
-            var row = new TableEntity(slug, $"v-{vote.CommentId:D12}-{Uri.EscapeDataString(vote.VoterId)}")
+            var row = new TableEntity(partition, $"v-{vote.CommentId:D12}-{Uri.EscapeDataString(vote.VoterId)}")
             {
                 ["CommentId"] = vote.CommentId,
                 ["VoterId"] = vote.VoterId,
@@ -87,7 +98,7 @@ internal sealed class TableCommentStore(TableServiceClient tables) : ICommentSto
 
         if (write.Rating is { } rating)
         {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(slug, $"r-{Uri.EscapeDataString(rating.Key)}")
+            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, $"r-{Uri.EscapeDataString(rating.Key)}")
             {
                 ["ReaderId"] = rating.Key,
                 ["Stars"] = rating.Value,
@@ -96,7 +107,7 @@ internal sealed class TableCommentStore(TableServiceClient tables) : ICommentSto
 
         if (write.Decision is { } decision)
         {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(slug, string.Create(CultureInfo.InvariantCulture, $"m-{write.Meta.LastDecision:D12}"))
+            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, string.Create(CultureInfo.InvariantCulture, $"m-{write.Meta.LastDecision:D12}"))
             {
                 ["CommentId"] = decision.CommentId,
                 ["Action"] = decision.Action.ToString(),
@@ -108,7 +119,7 @@ internal sealed class TableCommentStore(TableServiceClient tables) : ICommentSto
 
         if (write.Report is { } report)
         {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(slug, $"p-{report.CommentId:D12}-{Uri.EscapeDataString(report.ReporterId)}")
+            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, $"p-{report.CommentId:D12}-{Uri.EscapeDataString(report.ReporterId)}")
             {
                 ["CommentId"] = report.CommentId,
                 ["ReporterId"] = report.ReporterId,
@@ -117,16 +128,35 @@ internal sealed class TableCommentStore(TableServiceClient tables) : ICommentSto
             }));
         }
 
-        await _table.SubmitTransactionAsync(actions, cancellationToken);
+        await table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
-    private static TableEntity WriteMeta(string slug, CommentThreadMeta meta) => new(slug, MetaRow)
+    /// <summary>
+    /// The partition of a discussion, or of the thread as a whole. '~' ends the slug's part: a slug's own '~' and '%'
+    /// are percent-encoded, so no slug's partitions fall within another's range.
+    /// </summary>
+    internal static string Partition(string slug, long? discussion) =>
+        discussion is { } id
+            ? string.Create(CultureInfo.InvariantCulture, $"{PartitionPrefix(slug)}d{id / ICommentStore.DiscussionsPerPartition:D10}")
+            : $"{PartitionPrefix(slug)}thread";
+
+    private static string PartitionPrefix(string slug) => slug.Replace("%", "%25", StringComparison.Ordinal).Replace("~", "%7E", StringComparison.Ordinal) + "~";
+
+    private static TableEntity WriteMeta(string partition, CommentThreadMeta meta, bool withSettings)
     {
-        ["LastId"] = meta.LastId,
-        ["ChannelVersion"] = meta.ChannelVersion,
-        ["LastDecision"] = meta.LastDecision,
-        ["Settings"] = JsonSerializer.Serialize(CommentSettingsChange.From(meta.Overrides), _json),
-    };
+        var row = new TableEntity(partition, MetaRow)
+        {
+            ["LastId"] = meta.LastId,
+            ["ChannelVersion"] = meta.ChannelVersion,
+            ["LastDecision"] = meta.LastDecision,
+        };
+        if (withSettings)
+        {
+            row["Settings"] = JsonSerializer.Serialize(CommentSettingsChange.From(meta.Overrides), _json);
+        }
+
+        return row;
+    }
 
     private static CommentThreadMeta ReadMeta(TableEntity row) => new(
         row.GetInt64("LastId") ?? 0,
@@ -134,12 +164,10 @@ internal sealed class TableCommentStore(TableServiceClient tables) : ICommentSto
         row.GetInt64("LastDecision") ?? 0,
         (JsonSerializer.Deserialize<CommentSettingsChange>(row.GetString("Settings") ?? "{}", _json) ?? new()).ToCore());
 
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (!_tableExists)
-        {
-            await _table.CreateIfNotExistsAsync(cancellationToken);
-            _tableExists = true;
-        }
-    }
+    /// <summary>Each counter's highest value seen, and the settings of the thread partition.</summary>
+    private static CommentThreadMeta Later(CommentThreadMeta seen, CommentThreadMeta row, bool isThreadPartition) => new(
+        Math.Max(seen.LastId, row.LastId),
+        Math.Max(seen.ChannelVersion, row.ChannelVersion),
+        Math.Max(seen.LastDecision, row.LastDecision),
+        isThreadPartition ? row.Overrides : seen.Overrides);
 }

@@ -13,14 +13,12 @@ internal sealed class TableModerationQueueStore(TableServiceClient tables) : IMo
 {
     public const string TableName = "moderationqueue";
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
-    private volatile bool _tableExists;
+    private readonly StoreTable _table = new(tables, TableName);
 
     public async Task<IReadOnlyList<ModerationEntry>> LoadAsync(string queue, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
         var entries = new List<ModerationEntry>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == queue, cancellationToken: cancellationToken))
+        await foreach (var row in _table.PartitionAsync(queue, cancellationToken))
         {
             entries.Add(new ModerationEntry(
                 row.GetString(nameof(ModerationEntry.Slug)) ?? "",
@@ -44,8 +42,8 @@ internal sealed class TableModerationQueueStore(TableServiceClient tables) : IMo
     public async Task SaveAsync(string queue, ModerationEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await EnsureTableAsync(cancellationToken);
-        await _table.UpsertEntityAsync(
+        var table = await _table.ReadyAsync(cancellationToken);
+        await table.UpsertEntityAsync(
             new TableEntity(queue, entry.Key)
             {
                 [nameof(ModerationEntry.Slug)] = entry.Slug,
@@ -68,23 +66,14 @@ internal sealed class TableModerationQueueStore(TableServiceClient tables) : IMo
 
     public async Task DeleteAsync(string queue, string slug, long commentId, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
+        var table = await _table.ReadyAsync(cancellationToken);
         try
         {
-            await _table.DeleteEntityAsync(queue, ModerationEntry.KeyOf(slug, commentId), ETag.All, cancellationToken);
+            await table.DeleteEntityAsync(queue, ModerationEntry.KeyOf(slug, commentId), ETag.All, cancellationToken);
         }
         catch (RequestFailedException gone) when (gone.Status == 404)
         {
             // Already gone: leaving the queue twice is leaving it once.
-        }
-    }
-
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (!_tableExists)
-        {
-            await _table.CreateIfNotExistsAsync(cancellationToken);
-            _tableExists = true;
         }
     }
 }

@@ -1,0 +1,192 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Newsroom.Testing;
+
+namespace Newsroom.Benchmarks;
+
+/// <summary>
+/// Many readers on the reader hub, each a WebSocket that negotiated, shook hands in SignalR's JSON protocol and joined a
+/// channel, as the article page's script does; it hands every message it receives, with its arrival time, to
+/// <c>heard</c> as raw bytes. Cheaper than a SignalR client per reader (which parses every event into a document before
+/// a handler sees it): with thousands of readers in one process on the server's cores, that parsing, not the server,
+/// was what a fan-out measured. Each reader's negotiation goes over a connection closed after it (a page's idle
+/// keep-alive connection goes once the server's keep-alive timeout passes), so the server holds what a reader holds
+/// while it listens: one WebSocket.
+/// </summary>
+internal sealed class ReaderCrowd : IAsyncDisposable
+{
+    private const byte RecordSeparator = 0x1e;
+    private static readonly byte[] _ping = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
+
+    private readonly ClientWebSocket[] _sockets;
+    private readonly System.Collections.Concurrent.ConcurrentBag<Task> _listening = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _pinging;
+
+    private ReaderCrowd(int readers)
+    {
+        _sockets = new ClientWebSocket[readers];
+        _pinging = PingAsync();
+    }
+
+    public int Count => _sockets.Length;
+
+    /// <summary>Connects <paramref name="readers"/> readers, <paramref name="parallel"/> at a time, each joined to <paramref name="channel"/>.</summary>
+    public static async Task<ReaderCrowd> JoinAsync(
+        NewsroomServer server, int readers, string channel, Action<int, ReadOnlyMemory<byte>, long> heard, int parallel = 64)
+    {
+        var crowd = new ReaderCrowd(readers);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var opening = new SemaphoreSlim(parallel);
+        await Task.WhenAll(Enumerable.Range(0, readers).Select(async r =>
+        {
+            await opening.WaitAsync();
+            try
+            {
+                crowd._sockets[r] = await crowd.JoinOneAsync(http, server, r, channel, heard);
+            }
+            finally
+            {
+                opening.Release();
+            }
+        }));
+        return crowd;
+    }
+
+    private async Task<ClientWebSocket> JoinOneAsync(HttpClient http, NewsroomServer server, int reader, string channel, Action<int, ReadOnlyMemory<byte>, long> heard)
+    {
+        using var negotiate = new HttpRequestMessage(HttpMethod.Post, "hubs/reader/negotiate?negotiateVersion=1");
+        negotiate.Headers.ConnectionClose = true;
+        using var negotiated = await http.SendAsync(negotiate);
+        negotiated.EnsureSuccessStatusCode();
+        var token = (await negotiated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("connectionToken").GetString();
+        var socket = new ClientWebSocket();
+        var url = new UriBuilder(new Uri(server.BaseAddress, "hubs/reader")) { Scheme = "ws", Query = $"id={Uri.EscapeDataString(token!)}" }.Uri;
+        await socket.ConnectAsync(url, CancellationToken.None);
+        await SendAsync(socket, "{\"protocol\":\"json\",\"version\":1}\u001e");
+        await ReceiveUntilAsync(socket, "{}");
+        await SendAsync(socket, $"{{\"type\":1,\"invocationId\":\"join\",\"target\":\"Join\",\"arguments\":[{JsonSerializer.Serialize(channel)}]}}\u001e");
+        await ReceiveUntilAsync(socket, "\"invocationId\":\"join\"");
+        _listening.Add(ListenAsync(socket, reader, heard));
+        return socket;
+    }
+
+    private static Task SendAsync(ClientWebSocket socket, string text) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    /// <summary>Reads until a message holding <paramref name="expected"/>; a refusal ("error") throws.</summary>
+    private static async Task ReceiveUntilAsync(ClientWebSocket socket, string expected)
+    {
+        var buffer = new byte[4096];
+        while (true)
+        {
+            var text = new StringBuilder();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
+                text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+            }
+            while (!result.EndOfMessage);
+
+            var message = text.ToString();
+            if (message.Contains("\"error\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The reader hub refused: {message}");
+            }
+
+            if (message.Contains(expected, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ListenAsync(ClientWebSocket socket, int reader, Action<int, ReadOnlyMemory<byte>, long> heard)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan().CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    result = await socket.ReceiveAsync(buffer.AsMemory(length), _stop.Token);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                var at = Stopwatch.GetTimestamp();
+                var message = buffer.AsMemory(0, length);
+                while (message.Span.IndexOf(RecordSeparator) is var end and >= 0)
+                {
+                    heard(reader, message[..end], at);
+                    message = message[(end + 1)..];
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // Stopped, or the server went away at the end of a run.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>SignalR drops a client it has not heard from within 30 s; readers ping every 10 s, as the browser client does.</summary>
+    private async Task PingAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                foreach (var socket in _sockets)
+                {
+                    if (socket?.State == WebSocketState.Open)
+                    {
+                        await socket.SendAsync(_ping, WebSocketMessageType.Text, true, _stop.Token);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _pinging;
+        await Task.WhenAll(_listening);
+        foreach (var socket in _sockets)
+        {
+            socket?.Dispose();
+        }
+
+        _stop.Dispose();
+    }
+}

@@ -136,9 +136,11 @@ public sealed class InlineFeedbackBrowserTests(BrowserNewsroom newsroom)
         await desk.Step(draftId, "update", "Correction: turnout was 58 percent.", "correction");
         await Assertions.Expect(page.Locator("#story-body")).ToContainTextAsync("Turnout was 58 percent");
         await Assertions.Expect(page.Locator("mark.passage")).ToHaveCountAsync(0);
-        await page.Locator("#comments-filter").SelectOptionAsync("inline");
 
+        // On screen at once, and still so when the filter loads the inline feedback again.
         var passage = page.Locator("#comment-list > .comment .comment-passage");
+        await Assertions.Expect(passage).ToContainTextAsync("The passage this refers to was changed.");
+        await page.Locator("#comments-filter").SelectOptionAsync("inline");
         await Assertions.Expect(passage).ToContainTextAsync("The passage this refers to was changed.");
         await Assertions.Expect(passage.Locator("p").First).ToHaveTextAsync("61 percent");
         await Assertions.Expect(page.Locator("#comment-list > .comment .comment-text")).ToHaveTextAsync("Source?");

@@ -51,7 +51,7 @@ export function followComments(live: LiveConnection, slug: string): void {
   const say = (error: unknown): string => hubErrorMessage(error) ?? "The newsroom could not be reached; try again.";
 
   const { render, fill, wire, moreRepliesButton } = commentView({ template, open, editWindowMs, texts });
-  const inline = inlineFeedback({ call, say, announce, form, textBox, resetForm: () => resetForm(), reload: () => reload() });
+  const inline = inlineFeedback({ call, say, announce, form, textBox, resetForm: () => resetForm(), reload: () => reload(), fill });
   const { waiting, showWaiting, showWaitingReplies, arrived, changed, moveFeatured, pressNew, pressNewReplies } = waitingView({
     list,
     newButton,

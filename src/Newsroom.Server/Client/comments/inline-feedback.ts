@@ -17,6 +17,8 @@ export interface InlineHost {
   resetForm(): void;
   /** Loads the first page of comments again, with the filter. */
   reload(): Promise<unknown>;
+  /** Shows a comment on screen (its element) as it now is. */
+  fill(li: HTMLElement, item: CommentItem): void;
 }
 
 interface Passages {
@@ -264,7 +266,26 @@ export function inlineFeedback(host: InlineHost) {
       showChosen(chosen, "The passage you chose");
     }
     refreshPassages();
+    void requote().catch(() => undefined);
   });
+
+  /** After an update, the inline comments on screen whose passage it changed say so (nothing moves). */
+  async function requote(): Promise<void> {
+    const shown = new Set([...document.querySelectorAll<HTMLElement>("#comment-list .comment:has(> .comment-body .comment-passage)")].map((c) => Number(c.dataset.id)));
+    let cursor: string | null = null;
+    for (let pages = 0; shown.size > 0 && pages < 5; pages++) {
+      const page: CommentPage = await host.call<CommentPage>("LoadComments", "newest", cursor, true);
+      for (const item of page.comments.filter((c) => shown.delete(c.id) && passageOfItem(c)?.changed)) {
+        const li = document.getElementById(`comment-${item.id}`);
+        if (li) {
+          host.fill(li, { ...item, isMine: li.dataset.mine === "true" });
+        }
+      }
+      if (!(cursor = page.nextCursor)) {
+        break;
+      }
+    }
+  }
 
   // The story's element is replaced on updates: one listener on the page catches presses on any count.
   document.addEventListener("click", (e) => {

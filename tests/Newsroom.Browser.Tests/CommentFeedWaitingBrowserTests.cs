@@ -116,6 +116,28 @@ public sealed class CommentFeedWaitingBrowserTests(BrowserNewsroom newsroom)
     }
 
     [Fact]
+    public async Task ANewCommentPressedForInOldestFirstOrder_WithMorePagesToLoad_SaysWhereItIs_AndTheFocusGoesToViewAll()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        for (var i = 1; i <= 21; i++)
+        {
+            await CommentingGuest.PostAsync(newsroom.Server, slug, $"Comment {i}.");
+        }
+
+        var page = await OpenAsync(slug);
+        await page.Locator("#comments-sort").SelectOptionAsync("oldest");
+        await Assertions.Expect(page.Locator("#comment-list > .comment").First.Locator(".comment-text")).ToHaveTextAsync("Comment 1.");
+
+        await CommentingGuest.PostAsync(newsroom.Server, slug, "Comment 22.");
+        await page.Locator("#comments-new").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#comments-more")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#comments-announce"))
+            .ToHaveTextAsync("1 new comment is further down the list: press \"View all comments\" to reach it.");
+        await Assertions.Expect(page.Locator("#comments-new")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task ANewCommentUnderFeaturedOnes_ShowsBelowThem_WhenPressed()
     {
         var slug = await PublishTrustingGuestsAsync();

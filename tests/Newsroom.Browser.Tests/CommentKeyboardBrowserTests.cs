@@ -41,11 +41,13 @@ public sealed partial class CommentKeyboardBrowserTests(BrowserNewsroom newsroom
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#comment-text")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#comment-replying")).ToHaveTextAsync("Replying to Ana Reader");
+        await Assertions.Expect(page.Locator("#comment-submit")).ToHaveTextAsync("Post reply");
         await page.Keyboard.PressAsync("Escape");
 
         await Assertions.Expect(reply).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#comment-replying")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator($"#comment-{question} #comment-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#comment-submit")).ToHaveTextAsync("Post comment");
     }
 
     [Fact]

@@ -352,6 +352,7 @@ export function followComments(live: LiveConnection, slug: string): void {
       opener = button;
       replyTo = id;
       formUnder(li, `Replying to ${li.querySelector(".comment-author")?.textContent ?? ""}`);
+      submit.textContent = "Post reply";
     } else if (button.classList.contains("comment-edit") && li) {
       resetForm();
       opener = button;

@@ -1,5 +1,5 @@
 import { CommentItem, CommentPage, plural } from "./comment-view";
-import { focusFirst } from "./focus";
+import { focusFirst, focusOn } from "./focus";
 import { Sort, placeFeatured } from "./placing";
 import { WaitingComments } from "./waiting";
 
@@ -108,7 +108,15 @@ export function waitingView({ list, newButton, announce, sort, find, render, pla
     // In arrival order: newest first puts each above the one before it.
     const placed = [...shown.map(place), ...moveFeatured()];
     showWaiting();
-    focusFirst(placed);
+    if (placed.some((li) => li !== null)) {
+      focusFirst(placed);
+    } else {
+      // Oldest or most voted first with more pages to load: they come in their turn, after the ones not loaded yet.
+      const more = document.getElementById("comments-more");
+      const one = shown.length === 1;
+      announce.textContent = `${plural(shown.length, "new comment is", "new comments are")} further down the list: press "${more?.textContent ?? "Load more"}" to reach ${one ? "it" : "them"}.`;
+      focusOn(more?.hidden === false ? more : list.closest("section")?.querySelector<HTMLElement>("h2"));
+    }
   }
 
   function pressNewReplies(parentId: number): void {

@@ -42,6 +42,7 @@ public sealed class CommentModerationBrowserTests(BrowserNewsroom newsroom)
         await Assertions.Expect(entry.Locator(".queue-report-reasons li")).ToHaveTextAsync("Advertising.");
         await Assertions.Expect(entry.Locator("bdi.queue-author")).ToHaveTextAsync("Ana Reader");
         await Assertions.Expect(entry.Locator(".queue-headline")).ToHaveTextAsync("Polls close at ten");
+        await Assertions.Expect(entry.Locator(".queue-record")).ToHaveTextAsync("Their comments on this story: 1 published, 0 rejected or deleted");
         var adasEntry = ada.Locator($".queue-entry[data-key='{slug}:{long.Parse(id!):D12}']");
         await Assertions.Expect(adasEntry).ToBeVisibleAsync();
 
@@ -50,8 +51,9 @@ public sealed class CommentModerationBrowserTests(BrowserNewsroom newsroom)
 
         await Assertions.Expect(entry).ToHaveCountAsync(0);
         await Assertions.Expect(adasEntry).ToHaveCountAsync(0);
-        await Assertions.Expect(mona.Locator("#queue-decisions li").First).ToContainTextAsync("Rejected by Mona Moderator · Spam for watches.");
-        await Assertions.Expect(ada.Locator("#queue-decisions li").First).ToContainTextAsync("Rejected by Mona Moderator · Spam for watches.");
+        var decision = $"#queue-decisions li[data-key='{slug}:{long.Parse(id!):D12}']";
+        await Assertions.Expect(mona.Locator(decision)).ToContainTextAsync("Rejected by Mona Moderator · Spam for watches.");
+        await Assertions.Expect(ada.Locator(decision)).ToContainTextAsync("Rejected by Mona Moderator · Spam for watches.");
         await Assertions.Expect(reader.Locator($"#comment-{id}")).ToHaveCountAsync(0);
         await Assertions.Expect(writer.Locator($"#comment-{id}")).ToHaveCountAsync(0);
         await Assertions.Expect(reader.Locator("#comment-count")).ToHaveTextAsync("0 comments");
@@ -81,7 +83,7 @@ public sealed class CommentModerationBrowserTests(BrowserNewsroom newsroom)
 
         await Assertions.Expect(firstEntry).ToHaveCountAsync(0);
         await Assertions.Expect(secondEntry).ToBeFocusedAsync();
-        await Assertions.Expect(mona.Locator("#queue-decisions li").First).ToContainTextAsync("Approved by Mona Moderator");
+        await Assertions.Expect(mona.Locator($"#queue-decisions li[data-key='{slug}:{first:D12}']")).ToContainTextAsync("Approved by Mona Moderator");
         await Assertions.Expect(reader.Locator("#comments-new")).ToHaveTextAsync("1 new comment");
         await reader.Locator("#comments-new").ClickAsync();
         await Assertions.Expect(reader.Locator("#comment-list .comment-text")).ToHaveTextAsync("Is the count finished in the north?");

@@ -82,6 +82,21 @@ public sealed class ContentSecurityPolicyTests(BrowserNewsroom newsroom)
     }
 
     [Theory]
+    [InlineData("/moderation")]
+    [InlineData("/moderation/settings")]
+    public async Task ModeratorPage_UnderThePolicy_HasNoViolations(string path)
+    {
+        var page = await newsroom.NewPageAsync();
+        var console = await Watch(page);
+        await BrowserNewsroom.SignInAsync(page, "mona", "mona-demo");
+
+        await page.GotoAsync(path);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await AssertNoViolations(page, console);
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/signin")]
     public async Task PublicPage_UnderThePolicy_HasNoViolations(string path)

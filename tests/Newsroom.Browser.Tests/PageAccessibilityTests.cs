@@ -204,7 +204,7 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
 
         var first = page.Locator($".queue-entry[data-key='{held}:{newGuest:D12}']");
         await first.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("#queue-decisions li").First).ToContainTextAsync("Approved by Mona Moderator");
+        await Assertions.Expect(page.Locator($"#queue-decisions li[data-key='{held}:{newGuest:D12}']")).ToContainTextAsync("Approved by Mona Moderator");
         var withLinks = page.Locator($".queue-entry[data-key='{trusted}:{links:D12}']");
         await withLinks.GetByRole(AriaRole.Button, new() { Name = "Ban author" }).ClickAsync();
         await Assertions.Expect(withLinks.Locator(".queue-error")).ToBeVisibleAsync();

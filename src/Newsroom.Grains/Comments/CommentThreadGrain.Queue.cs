@@ -115,10 +115,12 @@ public sealed partial class CommentThreadGrain
             excerpt = text[..cut].TrimEnd() + "…";
         }
 
+        // The author's record under this story: the thread knows no other story's (the rules use the same history).
+        var record = _thread.HistoryOf(comment.Author.Id, int.MaxValue);
         return new ModerationEntry(
             Slug, comment.Id, comment.Author.DisplayName, comment.Author.IsStaff, excerpt, CommentHtml.Render(excerpt).Html, comment.Status,
             held ? comment.HeldBy : ModerationRule.None, held ? comment.HoldReason : null, reports.Count,
             [.. reports.OrderByDescending(r => r.At).Take(ModerationEntry.ShownReasons).Select(r => r.Reason)],
-            comment.PostedAt, since);
+            comment.PostedAt, since, record.ApprovedCount, record.Recent.Count(c => c.Status is CommentStatus.Rejected or CommentStatus.Removed));
     }
 }

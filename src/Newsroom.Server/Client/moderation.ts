@@ -125,6 +125,7 @@ const actionWords: Record<string, string> = {
 
 function noteDecision(key: string, what: string, by: string | null, reason: string | null, about: string): void {
   const item = document.createElement("li");
+  item.dataset.key = key.split("|")[0];
   const who = by ? ` by ${staffNames[by] ?? by}` : "";
   item.textContent = `${what}${who}${reason ? ` · ${reason}` : ""}`;
   const detail = document.createElement("span");

@@ -23,6 +23,7 @@ public sealed class ModerationQueuePageTests(CommentsNewsroom newsroom) : IClass
         Assert.Contains("<strong class=\"queue-rule\">New guest</strong>: <span class=\"queue-hold-reason\">0 of 2 comments approved so far.</span>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/moderation?show=awaiting-approval\" data-filter=\"awaiting-approval\" aria-current=\"page\">", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/moderation\">Moderation</a>", html, StringComparison.Ordinal);
+        Assert.Contains("Their comments on this story: 0 published, 0 rejected or deleted", html, StringComparison.Ordinal);
     }
 
     [Fact]

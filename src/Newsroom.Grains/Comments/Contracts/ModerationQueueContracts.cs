@@ -24,7 +24,8 @@ public enum ModerationQueueFilter
 /// <summary>
 /// One comment waiting for a moderator, anywhere in the newsroom: the story (<see cref="Slug"/>) and comment id to act
 /// on, who wrote it, the start of its text (<see cref="Excerpt"/>, and as safe HTML), why it is held
-/// (<see cref="HeldBy"/>, <see cref="HoldReason"/>) or how often and why it was reported, and since when it waits.
+/// (<see cref="HeldBy"/>, <see cref="HoldReason"/>) or how often and why it was reported, since when it waits, and the
+/// author's record under the same story when it joined the queue (<see cref="AuthorPublished"/>, <see cref="AuthorRejected"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("newsroom.moderation-entry")]
 public sealed record ModerationEntry(
@@ -40,7 +41,9 @@ public sealed record ModerationEntry(
     [property: Id(9)] int ReportCount,
     [property: Id(10)] IReadOnlyList<string> ReportReasons,
     [property: Id(11)] DateTimeOffset PostedAt,
-    [property: Id(12)] DateTimeOffset Since)
+    [property: Id(12)] DateTimeOffset Since,
+    [property: Id(13)] int AuthorPublished = 0,
+    [property: Id(14)] int AuthorRejected = 0)
 {
     /// <summary>How much of a comment's text the queue shows; the thread has the rest.</summary>
     public const int ExcerptLength = 280;

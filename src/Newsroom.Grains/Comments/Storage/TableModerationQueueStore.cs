@@ -33,7 +33,9 @@ internal sealed class TableModerationQueueStore(TableServiceClient tables) : IMo
                 row.GetInt32(nameof(ModerationEntry.ReportCount)) ?? 0,
                 JsonSerializer.Deserialize<string[]>(row.GetString(nameof(ModerationEntry.ReportReasons)) ?? "[]") ?? [],
                 row.GetDateTimeOffset(nameof(ModerationEntry.PostedAt)) ?? default,
-                row.GetDateTimeOffset(nameof(ModerationEntry.Since)) ?? default));
+                row.GetDateTimeOffset(nameof(ModerationEntry.Since)) ?? default,
+                row.GetInt32(nameof(ModerationEntry.AuthorPublished)) ?? 0,
+                row.GetInt32(nameof(ModerationEntry.AuthorRejected)) ?? 0));
         }
 
         return entries;
@@ -59,6 +61,8 @@ internal sealed class TableModerationQueueStore(TableServiceClient tables) : IMo
                 [nameof(ModerationEntry.ReportReasons)] = JsonSerializer.Serialize(entry.ReportReasons),
                 [nameof(ModerationEntry.PostedAt)] = entry.PostedAt,
                 [nameof(ModerationEntry.Since)] = entry.Since,
+                [nameof(ModerationEntry.AuthorPublished)] = entry.AuthorPublished,
+                [nameof(ModerationEntry.AuthorRejected)] = entry.AuthorRejected,
             },
             TableUpdateMode.Replace,
             cancellationToken);

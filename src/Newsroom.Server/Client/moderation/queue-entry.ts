@@ -19,6 +19,8 @@ export interface ModerationEntry {
   isReported: boolean;
   isHeldByRule: boolean;
   key: string;
+  authorPublished: number;
+  authorRejected: number;
 }
 
 export interface QueueCounts {
@@ -85,6 +87,8 @@ export function renderEntry(template: HTMLTemplateElement, entry: ModerationEntr
   const link = part<HTMLAnchorElement>(".queue-headline");
   link.href = `/articles/${encodeURIComponent(entry.slug)}#comment-${entry.commentId}`;
   link.textContent = headline;
+  // As QueueModel.Record on the server.
+  part(".queue-record").textContent = `Their comments on this story: ${entry.authorPublished} published, ${entry.authorRejected} rejected or deleted`;
   part<HTMLAnchorElement>(".queue-settings").href = `/moderation/settings?story=${encodeURIComponent(entry.slug)}`;
 
   for (const [selector, at] of [[".queue-posted", entry.postedAt], [".queue-since", entry.since]] as const) {

@@ -66,6 +66,9 @@ public sealed class QueueModel(IGrainFactory grains, StaffDirectory staff) : Pag
 
     public static string Rule(ModerationRule rule) => ModerationQueueReading.RuleWords[WorkflowArguments.Name(rule)];
 
+    /// <summary>"2 published, 1 rejected", as the page's script words it too.</summary>
+    public static string Record(ModerationEntry entry) => $"{entry.AuthorPublished} published, {entry.AuthorRejected} rejected or deleted";
+
     public static string HoldReason(ModerationEntry entry) => ModerationQueueReading.HoldReason(entry.HeldBy, entry.HoldReason);
 
     /// <summary>The entry the page's <c>&lt;template&gt;</c> is rendered from: every part present, filled in by the script.</summary>

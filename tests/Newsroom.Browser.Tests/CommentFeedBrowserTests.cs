@@ -40,13 +40,7 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task APageKeptFromBeforeAComment_ShowsTheComment_AsSoonAsItsScriptJoins()
     {
-        var slug = await PublishTrustingGuestsAsync();
-        using var http = newsroom.Server.CreateClient();
-        await http.GetStringAsync($"/articles/{slug}");
-        await CommentingGuest.PostAsync(newsroom.Server, slug, "Counting resumes at eight.");
-        var kept = await http.GetAsync($"/articles/{slug}");
-        Assert.True(kept.Headers.Age.HasValue, "the page was not kept, so this does not test catching up");
-        Assert.DoesNotContain("Counting resumes at eight.", await kept.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var slug = await PublishStoryKeptFromBeforeACommentAsync("Counting resumes at eight.");
 
         var page = await OpenAsync(slug);
 
@@ -179,6 +173,29 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
         await Assertions.Expect(page.Locator("#comment-list > .comment .comment-text")).ToHaveTextAsync(["Second to arrive.", "First to arrive."]);
         await Assertions.Expect(page.Locator("#comment-list > .comment").First).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#comments-announce")).ToHaveTextAsync("");
+    }
+
+    /// <summary>
+    /// Publishes a story, renders its page, then comments, until the page is still kept after the comment. Other tests
+    /// publish on the same server at the same time, and each publish empties the kept pages, so one try may be undone.
+    /// </summary>
+    private async Task<string> PublishStoryKeptFromBeforeACommentAsync(string comment)
+    {
+        using var http = newsroom.Server.CreateClient();
+        for (var attempt = 1; ; attempt++)
+        {
+            var slug = await PublishTrustingGuestsAsync();
+            await http.GetStringAsync($"/articles/{slug}");
+            await CommentingGuest.PostAsync(newsroom.Server, slug, comment);
+            var kept = await http.GetAsync($"/articles/{slug}");
+            if (kept.Headers.Age.HasValue)
+            {
+                Assert.DoesNotContain(comment, await kept.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                return slug;
+            }
+
+            Assert.True(attempt < 10, "the page was never kept, so this does not test catching up");
+        }
     }
 
     private async Task<IPage> OpenAsync(string slug)

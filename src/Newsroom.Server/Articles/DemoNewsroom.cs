@@ -60,6 +60,11 @@ public sealed partial class DemoNewsroom(IGrainFactory grains, StaffDirectory st
         {
             await LeaveOnTheDeskAsync(draft, cancellationToken).WaitAsync(cancellationToken);
         }
+
+        if (await DemoConversation.WriteAsync(grains, cancellationToken).WaitAsync(cancellationToken))
+        {
+            LogDiscussed(DemoConversation.Slug);
+        }
     }
 
     private async Task PublishAsync(DemoStory story, CancellationToken cancellationToken)
@@ -240,6 +245,9 @@ public sealed partial class DemoNewsroom(IGrainFactory grains, StaffDirectory st
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo newsroom: '{Slug}' is on the desk ({Stage}).")]
     private partial void LogOnTheDesk(string slug, DemoDraftStage stage);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo newsroom: readers discussed '{Slug}'.")]
+    private partial void LogDiscussed(string slug);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo newsroom: left '{Slug}' alone: {Reason}.")]
     private partial void LogLeftAlone(string slug, string reason);

@@ -53,6 +53,28 @@ public sealed class DemoNewsroomTests(SharedNewsroom newsroom)
     }
 
     [Fact]
+    public async Task TheDemoNightBusesStory_HasReadersDiscussingIt_WithAStaffReply_InlineFeedback_VotesAndARating()
+    {
+        await using var reader = await Newsroom.Server.Tests.Comments.CommentReader.ConnectAsync(newsroom.Server);
+
+        var page = await Eventually.Until(
+            () => reader.Page(DemoConversation.Slug, "oldest"), p => p.GetProperty("publishedCount").GetInt32() == 3, _wait, "the demo discussion");
+
+        var comments = page.GetProperty("comments").EnumerateArray().ToList();
+        Assert.Equal(2, comments.Count);
+        var ana = comments[0];
+        Assert.True(ana.GetProperty("featured").GetBoolean());
+        Assert.Equal(1, ana.GetProperty("up").GetInt32());
+        var reply = Assert.Single(ana.GetProperty("replies").EnumerateArray());
+        Assert.Equal("Eddie Editor", reply.GetProperty("authorName").GetString());
+        Assert.True(reply.GetProperty("isStaff").GetBoolean());
+        var inline = comments[1].GetProperty("passage");
+        Assert.Equal(DemoConversation.Passage, inline.GetProperty("quote").GetString());
+        Assert.False(inline.GetProperty("changed").GetBoolean());
+        Assert.Equal("4.0 · 3 votes", page.GetProperty("rating").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task AStartKilledWhileWritingTheDeskDrafts_IsFinishedByTheNext_WithNothingTwice()
     {
         await using var azurite = await Azurite.StartAsync();

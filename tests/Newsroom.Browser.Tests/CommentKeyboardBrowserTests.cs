@@ -70,6 +70,44 @@ public sealed partial class CommentKeyboardBrowserTests(BrowserNewsroom newsroom
         await Assertions.Expect(page.Locator($"#comment-{older}")).ToBeFocusedAsync();
     }
 
+    [Fact]
+    public async Task AReport_IsMadeWithTheKeyboard_AskingForAReason_AndEscapeGivesTheFocusBackToReport()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var id = await CommentingGuest.PostAsync(newsroom.Server, slug, "Buy cheap watches here.");
+        var page = await OpenAsync(slug);
+        var comment = page.Locator($"#comment-{id}");
+        var report = comment.GetByRole(AriaRole.Button, new() { Name = "Report", Exact = true });
+        var error = comment.Locator(".comment-report-error");
+
+        await report.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(comment.GetByRole(AriaRole.Radio, new() { Name = "Spam or advertising" })).ToBeFocusedAsync();
+        await Assertions.Expect(report).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(report).ToBeFocusedAsync();
+        await Assertions.Expect(comment.Locator(".comment-report-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(report).ToHaveAttributeAsync("aria-expanded", "false");
+
+        await page.Keyboard.PressAsync("Enter");
+        await comment.GetByRole(AriaRole.Button, new() { Name = "Send report" }).PressAsync("Enter");
+        await Assertions.Expect(error).ToHaveTextAsync("Choose why a moderator should look at this comment.");
+        await Assertions.Expect(comment.GetByRole(AriaRole.Radio, new() { Name = "Spam or advertising" })).ToBeFocusedAsync();
+        await comment.GetByRole(AriaRole.Radio, new() { Name = "Something else" }).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(error).ToHaveTextAsync("Say what is wrong with this comment.");
+        await Assertions.Expect(comment.GetByLabel("Anything a moderator should know")).ToBeFocusedAsync();
+
+        await page.Keyboard.TypeAsync("It links to a shop.");
+        await comment.GetByRole(AriaRole.Button, new() { Name = "Send report" }).PressAsync("Enter");
+
+        await Assertions.Expect(comment.GetByRole(AriaRole.Button, new() { Name = "Reported" })).ToBeDisabledAsync();
+        await Assertions.Expect(comment).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#comments-announce")).ToHaveTextAsync("Thank you: a moderator will look at it.");
+        await Assertions.Expect(comment.Locator(".comment-report-form")).ToHaveCountAsync(0);
+    }
+
     [GeneratedRegex(@"^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d{2}:\d{2} UTC$")]
     private static partial Regex ServerTime();
 

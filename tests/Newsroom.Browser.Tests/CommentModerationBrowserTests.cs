@@ -33,13 +33,16 @@ public sealed class CommentModerationBrowserTests(BrowserNewsroom newsroom)
         await Assertions.Expect(comment.Locator(".comment-text")).ToHaveTextAsync("Buy cheap watches at my shop.");
         var id = await comment.GetAttributeAsync("data-id");
 
-        reader.Dialog += (_, dialog) => dialog.AcceptAsync("Advertising.");
         await comment.GetByRole(AriaRole.Button, new() { Name = "Report" }).ClickAsync();
+        await comment.GetByRole(AriaRole.Radio, new() { Name = "Spam or advertising" }).CheckAsync();
+        await comment.GetByLabel("Anything a moderator should know").FillAsync("A shop, not a comment.");
+        await comment.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
+        await Assertions.Expect(comment.GetByRole(AriaRole.Button, new() { Name = "Reported" })).ToBeDisabledAsync();
 
         var entry = mona.Locator($".queue-entry[data-key='{slug}:{long.Parse(id!):D12}']");
         await Assertions.Expect(entry.Locator(".queue-text")).ToHaveTextAsync("Buy cheap watches at my shop.");
         await Assertions.Expect(entry.Locator(".queue-report-count")).ToHaveTextAsync("Reported once");
-        await Assertions.Expect(entry.Locator(".queue-report-reasons li")).ToHaveTextAsync("Advertising.");
+        await Assertions.Expect(entry.Locator(".queue-report-reasons li")).ToHaveTextAsync("Spam or advertising: A shop, not a comment.");
         await Assertions.Expect(entry.Locator("bdi.queue-author")).ToHaveTextAsync("Ana Reader");
         await Assertions.Expect(entry.Locator(".queue-headline")).ToHaveTextAsync("Polls close at ten");
         await Assertions.Expect(entry.Locator(".queue-record")).ToHaveTextAsync("Their comments on this story: 1 published, 0 rejected or deleted");

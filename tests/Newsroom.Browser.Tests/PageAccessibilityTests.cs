@@ -143,7 +143,7 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
     [Theory]
     [InlineData(1280)]
     [InlineData(360)]
-    public async Task ArticlePage_WithCommentsRepliesRatingAndANewCommentWaiting_HasNoAxeViolations_AndNoSidewaysScroll(int width)
+    public async Task ArticlePage_WithCommentsRepliesRatingANewCommentWaitingAndAReportForm_HasNoAxeViolations_AndNoSidewaysScroll(int width)
     {
         await using var desk = await PublishingDesk.OpenAsync(newsroom.Server);
         var (_, slug) = await desk.PublishAsync("The count went on through the night.");
@@ -165,9 +165,14 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
         var result = await page.RunAxe();
         await page.Locator($"#comment-{first} .comment-reply").First.ClickAsync();
         var replying = await page.RunAxe();
+        await page.Locator($"#comment-{first} .comment-report").First.ClickAsync();
+        await page.Locator($"#comment-{first} .comment-report-form button[type=submit]").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator($"#comment-{first} .comment-report-error")).ToBeVisibleAsync();
+        var reporting = await page.RunAxe();
 
         Assert.True(result.Violations.Length == 0, Describe(result));
         Assert.True(replying.Violations.Length == 0, Describe(replying));
+        Assert.True(reporting.Violations.Length == 0, Describe(reporting));
         Assert.Equal("", await SidewaysScrollAsync(page));
     }
 

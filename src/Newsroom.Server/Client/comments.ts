@@ -5,6 +5,7 @@ import { recallGuest, rememberGuest } from "./comments/guest-memory";
 import { inlineFeedback } from "./comments/inline-feedback";
 import { CommentMarks, showOwnMarks } from "./comments/own-marks";
 import { Sort, placeTopLevel } from "./comments/placing";
+import { reportForm } from "./comments/report-form";
 import { waitingView } from "./comments/waiting-view";
 import { ChannelEnvelope, LiveConnection } from "./live/live-connection";
 
@@ -51,6 +52,7 @@ export function followComments(live: LiveConnection, slug: string): void {
   const say = (error: unknown): string => hubErrorMessage(error) ?? "The newsroom could not be reached; try again.";
 
   const { render, fill, wire, moreRepliesButton } = commentView({ template, open, editWindowMs, texts });
+  const report = reportForm({ template: byId("comment-report-template"), announce, send: (id, reason) => call("ReportComment", id, reason), say });
   const inline = inlineFeedback({ call, say, announce, form, textBox, resetForm: () => resetForm(), reload: () => reload(), fill });
   const { waiting, showWaiting, showWaitingReplies, arrived, changed, moveFeatured, pressNew, pressNewReplies } = waitingView({
     list,
@@ -363,13 +365,7 @@ export function followComments(live: LiveConnection, slug: string): void {
     } else if (button.classList.contains("comment-delete") && li && window.confirm("Delete your comment?")) {
       pressed(() => call("DeleteComment", id));
     } else if (button.classList.contains("comment-report") && li) {
-      const reason = window.prompt("Why should a moderator look at this comment?");
-      if (reason) {
-        pressed(async () => {
-          await call("ReportComment", id, reason);
-          announce.textContent = "Thank you: a moderator will look at it.";
-        });
-      }
+      report.open(li, id, button);
     }
   });
 

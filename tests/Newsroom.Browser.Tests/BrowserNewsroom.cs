@@ -61,6 +61,25 @@ public sealed class BrowserNewsroom : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A story whose guests' comments appear at once (trusted, not pre-moderated), as most comment tests need.</summary>
+    public async Task<string> PublishTrustingGuestsAsync(string body = "The count went on through the night.", string? headline = null)
+    {
+        await using var desk = await PublishingDesk.OpenAsync(Server);
+        var (_, slug) = headline is null ? await desk.PublishAsync(body) : await desk.PublishAsync(body, headline);
+        await CommentingGuest.TrustGuestsAsync(Server, slug);
+        return slug;
+    }
+
+    /// <summary>A reader's page of the story, once its comments are live (the form shows when the connection is up).</summary>
+    public async Task<IPage> OpenStoryAsync(string slug)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/articles/{slug}");
+        await Assertions.Expect(page.Locator("#article")).ToHaveAttributeAsync("data-live", "live");
+        await Assertions.Expect(page.Locator("#comment-form")).ToBeVisibleAsync();
+        return page;
+    }
+
     /// <summary>A page of its own, signed in as <paramref name="user"/>, with the draft open in the editor and saved.</summary>
     public async Task<IPage> OpenEditorAsync((string UserName, string Password) user, string draftId, NewsroomServer? server = null)
     {

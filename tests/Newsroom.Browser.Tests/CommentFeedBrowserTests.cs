@@ -14,9 +14,9 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task TwoReadersOnOneStory_OnePosts_TheOtherSeesOneNewCommentButton_AndThenTheComment()
     {
-        var slug = await PublishTrustingGuestsAsync();
-        var writer = await OpenAsync(slug);
-        var reader = await OpenAsync(slug);
+        var slug = await newsroom.PublishTrustingGuestsAsync();
+        var writer = await newsroom.OpenStoryAsync(slug);
+        var reader = await newsroom.OpenStoryAsync(slug);
 
         await writer.Locator("#comment-name").FillAsync("Ana Reader");
         await writer.Locator("#comment-email").FillAsync("ana@example.org");
@@ -42,7 +42,7 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
     {
         var slug = await PublishStoryKeptFromBeforeACommentAsync("Counting resumes at eight.");
 
-        var page = await OpenAsync(slug);
+        var page = await newsroom.OpenStoryAsync(slug);
 
         await Assertions.Expect(page.Locator("#comment-list .comment-text")).ToHaveTextAsync("Counting resumes at eight.");
         await Assertions.Expect(page.Locator("#comment-count")).ToHaveTextAsync("1 comment");
@@ -52,10 +52,10 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task AModeratorsRemoval_TakesTheCommentOffEveryOpenPage_AtOnce()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var id = await CommentingGuest.PostAsync(newsroom.Server, slug, "Buy cheap watches here.");
-        var first = await OpenAsync(slug);
-        var second = await OpenAsync(slug);
+        var first = await newsroom.OpenStoryAsync(slug);
+        var second = await newsroom.OpenStoryAsync(slug);
         await Assertions.Expect(first.Locator($"#comment-{id}")).ToBeVisibleAsync();
         await Assertions.Expect(second.Locator($"#comment-{id}")).ToBeVisibleAsync();
 
@@ -70,8 +70,8 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task ACommentThatWouldBeHeld_IsWarnedAboutBeforePosting_AndTheRephrasedOneIsPosted()
     {
-        var slug = await PublishTrustingGuestsAsync();
-        var page = await OpenAsync(slug);
+        var slug = await newsroom.PublishTrustingGuestsAsync();
+        var page = await newsroom.OpenStoryAsync(slug);
         await page.Locator("#comment-name").FillAsync("Ana Reader");
         await page.Locator("#comment-email").FillAsync("ana@example.org");
         await page.Locator("#comment-text").FillAsync("Results: https://a.example/1 https://b.example/2 https://c.example/3");
@@ -93,8 +93,8 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task ARating_IsGivenWithTheKeyboard_AndShownAsTheStorysAverage()
     {
-        var slug = await PublishTrustingGuestsAsync();
-        var page = await OpenAsync(slug);
+        var slug = await newsroom.PublishTrustingGuestsAsync();
+        var page = await newsroom.OpenStoryAsync(slug);
         await Assertions.Expect(page.Locator("#rating-stars")).ToBeEnabledAsync();
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "3 stars" }).FocusAsync();
@@ -109,9 +109,9 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task AnAuthor_EditsThenDeletesTheirOwnComment_AndTheOtherReaderSeesBoth_AtOnce()
     {
-        var slug = await PublishTrustingGuestsAsync();
-        var writer = await OpenAsync(slug);
-        var reader = await OpenAsync(slug);
+        var slug = await newsroom.PublishTrustingGuestsAsync();
+        var writer = await newsroom.OpenStoryAsync(slug);
+        var reader = await newsroom.OpenStoryAsync(slug);
         await writer.Locator("#comment-name").FillAsync("Ana Reader");
         await writer.Locator("#comment-email").FillAsync("ana@example.org");
         await writer.Locator("#comment-text").FillAsync("Turnout was 61 per cent.");
@@ -140,14 +140,14 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task NMoreReplies_LoadsTheRestOfAConversation_UnderItsComment()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var first = await CommentingGuest.PostAsync(newsroom.Server, slug, "Where are the results by district?");
         for (var i = 1; i <= 4; i++)
         {
             await CommentingGuest.PostAsync(newsroom.Server, slug, $"Answer {i}.", replyTo: first, name: $"Reader {i}");
         }
 
-        var page = await OpenAsync(slug);
+        var page = await newsroom.OpenStoryAsync(slug);
         var replies = page.Locator($"#comment-{first} > .comment-replies > .comment");
         await Assertions.Expect(replies).ToHaveCountAsync(3);
 
@@ -161,8 +161,8 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task TwoNewComments_WaitBehindOneButton_AndShowNewestFirst_WithTheFocusOnTheNewest()
     {
-        var slug = await PublishTrustingGuestsAsync();
-        var page = await OpenAsync(slug);
+        var slug = await newsroom.PublishTrustingGuestsAsync();
+        var page = await newsroom.OpenStoryAsync(slug);
 
         await CommentingGuest.PostAsync(newsroom.Server, slug, "First to arrive.");
         await Assertions.Expect(page.Locator("#comments-new")).ToHaveTextAsync("1 new comment");
@@ -184,7 +184,7 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
         using var http = newsroom.Server.CreateClient();
         for (var attempt = 1; ; attempt++)
         {
-            var slug = await PublishTrustingGuestsAsync();
+            var slug = await newsroom.PublishTrustingGuestsAsync();
             await http.GetStringAsync($"/articles/{slug}");
             await CommentingGuest.PostAsync(newsroom.Server, slug, comment);
             var kept = await http.GetAsync($"/articles/{slug}");
@@ -198,28 +198,11 @@ public sealed class CommentFeedBrowserTests(BrowserNewsroom newsroom)
         }
     }
 
-    private async Task<IPage> OpenAsync(string slug)
-    {
-        var page = await newsroom.NewPageAsync();
-        await page.GotoAsync($"/articles/{slug}");
-        await Assertions.Expect(page.Locator("#article")).ToHaveAttributeAsync("data-live", "live");
-        await Assertions.Expect(page.Locator("#comment-form")).ToBeVisibleAsync();
-        return page;
-    }
-
     private async Task<HubConnection> ModeratorAsync()
     {
         using var mona = await newsroom.Server.SignInAsync("mona", "mona-demo");
         var hub = mona.Connect();
         await hub.StartAsync();
         return hub;
-    }
-
-    private async Task<string> PublishTrustingGuestsAsync()
-    {
-        await using var desk = await PublishingDesk.OpenAsync(newsroom.Server);
-        var (_, slug) = await desk.PublishAsync("The count went on through the night.");
-        await CommentingGuest.TrustGuestsAsync(newsroom.Server, slug);
-        return slug;
     }
 }

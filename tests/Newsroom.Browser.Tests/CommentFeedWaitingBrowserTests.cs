@@ -15,8 +15,8 @@ public sealed class CommentFeedWaitingBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task AReplyToACommentStillBehindTheButton_ShowsUnderIt_WhenTheReaderPressesTheButton()
     {
-        var slug = await PublishTrustingGuestsAsync();
-        var page = await OpenAsync(slug);
+        var slug = await newsroom.PublishTrustingGuestsAsync();
+        var page = await newsroom.OpenStoryAsync(slug);
 
         var question = await CommentingGuest.PostAsync(newsroom.Server, slug, "Where are the results by district?");
         await Assertions.Expect(page.Locator("#comments-new")).ToHaveTextAsync("1 new comment");
@@ -33,9 +33,9 @@ public sealed class CommentFeedWaitingBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task AReplyToACommentOnScreen_WaitsBehindOneNewReplyUnderIt_SaidPolitely_AndTakesTheFocusWhenPressed()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var question = await CommentingGuest.PostAsync(newsroom.Server, slug, "Where are the results by district?");
-        var page = await OpenAsync(slug);
+        var page = await newsroom.OpenStoryAsync(slug);
         var replies = page.Locator($"#comment-{question} > .comment-replies > .comment");
 
         await CommentingGuest.PostAsync(newsroom.Server, slug, "On the council's website.", replyTo: question, name: "Ben Reader");
@@ -58,11 +58,11 @@ public sealed class CommentFeedWaitingBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task ANewlyFeaturedComment_IsMarkedAtOnce_AndMovesToTheTopOnlyWhenTheReaderPressesTheButton()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var first = await CommentingGuest.PostAsync(newsroom.Server, slug, "First.");
         await CommentingGuest.PostAsync(newsroom.Server, slug, "Second.");
         await CommentingGuest.PostAsync(newsroom.Server, slug, "Third.");
-        var page = await OpenAsync(slug);
+        var page = await newsroom.OpenStoryAsync(slug);
         var texts = page.Locator("#comment-list > .comment > .comment-body .comment-text");
         await Assertions.Expect(texts).ToHaveTextAsync(["Third.", "Second.", "First."]);
         await using var mona = await ModeratorAsync();
@@ -90,7 +90,7 @@ public sealed class CommentFeedWaitingBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task AFeaturedCommentNotYetOnThePage_IsOfferedByTheButton_AndComesToTheTopWithItsReplies()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var oldest = await CommentingGuest.PostAsync(newsroom.Server, slug, "The oldest comment.");
         await CommentingGuest.PostAsync(newsroom.Server, slug, "An answer to it.", replyTo: oldest, name: "Ben Reader");
         for (var i = 1; i <= 20; i++)
@@ -98,7 +98,7 @@ public sealed class CommentFeedWaitingBrowserTests(BrowserNewsroom newsroom)
             await CommentingGuest.PostAsync(newsroom.Server, slug, $"Comment {i}.");
         }
 
-        var page = await OpenAsync(slug);
+        var page = await newsroom.OpenStoryAsync(slug);
         await Assertions.Expect(page.Locator("#comment-list > .comment")).ToHaveCountAsync(20);
         await Assertions.Expect(page.Locator($"#comment-{oldest}")).ToHaveCountAsync(0);
         await using var mona = await ModeratorAsync();
@@ -118,13 +118,13 @@ public sealed class CommentFeedWaitingBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task ANewCommentPressedForInOldestFirstOrder_WithMorePagesToLoad_SaysWhereItIs_AndTheFocusGoesToViewAll()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         for (var i = 1; i <= 21; i++)
         {
             await CommentingGuest.PostAsync(newsroom.Server, slug, $"Comment {i}.");
         }
 
-        var page = await OpenAsync(slug);
+        var page = await newsroom.OpenStoryAsync(slug);
         await page.Locator("#comments-sort").SelectOptionAsync("oldest");
         await Assertions.Expect(page.Locator("#comment-list > .comment").First.Locator(".comment-text")).ToHaveTextAsync("Comment 1.");
 
@@ -140,7 +140,7 @@ public sealed class CommentFeedWaitingBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task ANewCommentUnderFeaturedOnes_ShowsBelowThem_WhenPressed()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var first = await CommentingGuest.PostAsync(newsroom.Server, slug, "First.");
         await CommentingGuest.PostAsync(newsroom.Server, slug, "Second.");
         await using (var mona = await ModeratorAsync())
@@ -148,7 +148,7 @@ public sealed class CommentFeedWaitingBrowserTests(BrowserNewsroom newsroom)
             await mona.InvokeAsync<JsonElement>("ModerateComment", slug, first, "feature", null);
         }
 
-        var page = await OpenAsync(slug);
+        var page = await newsroom.OpenStoryAsync(slug);
         var texts = page.Locator("#comment-list > .comment > .comment-body .comment-text");
         await Assertions.Expect(texts).ToHaveTextAsync(["First.", "Second."]);
 
@@ -161,9 +161,9 @@ public sealed class CommentFeedWaitingBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task AReplyBeingTyped_UnderACommentAModeratorRemoves_KeepsItsText_AndSaysWhy()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var spam = await CommentingGuest.PostAsync(newsroom.Server, slug, "Buy cheap watches here.");
-        var page = await OpenAsync(slug);
+        var page = await newsroom.OpenStoryAsync(slug);
         await page.Locator($"#comment-{spam}").GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
         await page.Locator("#comment-text").FillAsync("This looks like spam to me.");
         await using var mona = await ModeratorAsync();
@@ -178,28 +178,11 @@ public sealed class CommentFeedWaitingBrowserTests(BrowserNewsroom newsroom)
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Post comment" })).ToBeVisibleAsync();
     }
 
-    private async Task<IPage> OpenAsync(string slug)
-    {
-        var page = await newsroom.NewPageAsync();
-        await page.GotoAsync($"/articles/{slug}");
-        await Assertions.Expect(page.Locator("#article")).ToHaveAttributeAsync("data-live", "live");
-        await Assertions.Expect(page.Locator("#comment-form")).ToBeVisibleAsync();
-        return page;
-    }
-
     private async Task<HubConnection> ModeratorAsync()
     {
         using var mona = await newsroom.Server.SignInAsync("mona", "mona-demo");
         var hub = mona.Connect();
         await hub.StartAsync();
         return hub;
-    }
-
-    private async Task<string> PublishTrustingGuestsAsync()
-    {
-        await using var desk = await PublishingDesk.OpenAsync(newsroom.Server);
-        var (_, slug) = await desk.PublishAsync("The count went on through the night.");
-        await CommentingGuest.TrustGuestsAsync(newsroom.Server, slug);
-        return slug;
     }
 }

@@ -13,8 +13,8 @@ public sealed partial class CommentKeyboardBrowserTests(BrowserNewsroom newsroom
     [Fact]
     public async Task AReaderPostingWithTheKeyboard_GoesOnAtTheirComment_ShownAsTheServerShowsComments()
     {
-        var slug = await PublishTrustingGuestsAsync();
-        var page = await OpenAsync(slug);
+        var slug = await newsroom.PublishTrustingGuestsAsync();
+        var page = await newsroom.OpenStoryAsync(slug);
         await page.Locator("#comment-name").FillAsync("Ana Reader");
         await page.Locator("#comment-email").FillAsync("ana@example.org");
         await page.Locator("#comment-text").FillAsync("Turnout was 61 per cent.");
@@ -32,9 +32,9 @@ public sealed partial class CommentKeyboardBrowserTests(BrowserNewsroom newsroom
     [Fact]
     public async Task AReplyForm_ClosesWithEscape_AndTheFocusGoesBackToItsReplyButton()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var question = await CommentingGuest.PostAsync(newsroom.Server, slug, "Where are the results by district?");
-        var page = await OpenAsync(slug);
+        var page = await newsroom.OpenStoryAsync(slug);
         var reply = page.Locator($"#comment-{question}").GetByRole(AriaRole.Button, new() { Name = "Reply" });
 
         await reply.FocusAsync();
@@ -53,9 +53,9 @@ public sealed partial class CommentKeyboardBrowserTests(BrowserNewsroom newsroom
     [Fact]
     public async Task DeletingTheirCommentWithTheKeyboard_HandsTheFocusToTheNextComment()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var older = await CommentingGuest.PostAsync(newsroom.Server, slug, "An older comment.", name: "Ben Reader");
-        var page = await OpenAsync(slug);
+        var page = await newsroom.OpenStoryAsync(slug);
         await page.Locator("#comment-name").FillAsync("Ana Reader");
         await page.Locator("#comment-email").FillAsync("ana@example.org");
         await page.Locator("#comment-text").FillAsync("Posted by mistake.");
@@ -73,9 +73,9 @@ public sealed partial class CommentKeyboardBrowserTests(BrowserNewsroom newsroom
     [Fact]
     public async Task AReport_IsMadeWithTheKeyboard_AskingForAReason_AndEscapeGivesTheFocusBackToReport()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var id = await CommentingGuest.PostAsync(newsroom.Server, slug, "Buy cheap watches here.");
-        var page = await OpenAsync(slug);
+        var page = await newsroom.OpenStoryAsync(slug);
         var comment = page.Locator($"#comment-{id}");
         var report = comment.GetByRole(AriaRole.Button, new() { Name = "Report", Exact = true });
         var error = comment.Locator(".comment-report-error");
@@ -110,21 +110,4 @@ public sealed partial class CommentKeyboardBrowserTests(BrowserNewsroom newsroom
 
     [GeneratedRegex(@"^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d{2}:\d{2} UTC$")]
     private static partial Regex ServerTime();
-
-    private async Task<IPage> OpenAsync(string slug)
-    {
-        var page = await newsroom.NewPageAsync();
-        await page.GotoAsync($"/articles/{slug}");
-        await Assertions.Expect(page.Locator("#article")).ToHaveAttributeAsync("data-live", "live");
-        await Assertions.Expect(page.Locator("#comment-form")).ToBeVisibleAsync();
-        return page;
-    }
-
-    private async Task<string> PublishTrustingGuestsAsync()
-    {
-        await using var desk = await PublishingDesk.OpenAsync(newsroom.Server);
-        var (_, slug) = await desk.PublishAsync("The count went on through the night.");
-        await CommentingGuest.TrustGuestsAsync(newsroom.Server, slug);
-        return slug;
-    }
 }

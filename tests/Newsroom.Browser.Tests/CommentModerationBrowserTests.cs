@@ -18,8 +18,8 @@ public sealed class CommentModerationBrowserTests(BrowserNewsroom newsroom)
         // appears at once, and a reader who finds it wrong reports it.
         var slug = await PublishAsync();
         await CommentingGuest.TrustGuestsAsync(newsroom.Server, slug);
-        var writer = await OpenArticleAsync(slug);
-        var reader = await OpenArticleAsync(slug);
+        var writer = await newsroom.OpenStoryAsync(slug);
+        var reader = await newsroom.OpenStoryAsync(slug);
         var mona = await OpenQueueAsync("mona", "mona-demo", "/moderation?show=reported");
         var ada = await OpenQueueAsync("ada", "ada-demo", "/moderation");
 
@@ -67,7 +67,7 @@ public sealed class CommentModerationBrowserTests(BrowserNewsroom newsroom)
     {
         var slug = await PublishAsync();
         await SetPreModerationAsync(slug);
-        var reader = await OpenArticleAsync(slug);
+        var reader = await newsroom.OpenStoryAsync(slug);
         var mona = await OpenQueueAsync("mona", "mona-demo", "/moderation?show=awaiting-approval");
 
         var first = await CommentingGuest.PostAsync(newsroom.Server, slug, "Is the count finished in the north?");
@@ -106,15 +106,6 @@ public sealed class CommentModerationBrowserTests(BrowserNewsroom newsroom)
         await Assertions.Expect(entry.Locator(".queue-error")).ToHaveTextAsync("Give a reason to reject this comment: it is kept in the record.");
         await Assertions.Expect(entry.GetByLabel("Reason")).ToBeFocusedAsync();
         await Assertions.Expect(entry).ToBeVisibleAsync();
-    }
-
-    private async Task<IPage> OpenArticleAsync(string slug)
-    {
-        var page = await newsroom.NewPageAsync();
-        await page.GotoAsync($"/articles/{slug}");
-        await Assertions.Expect(page.Locator("#article")).ToHaveAttributeAsync("data-live", "live");
-        await Assertions.Expect(page.Locator("#comment-form")).ToBeVisibleAsync();
-        return page;
     }
 
     private async Task<IPage> OpenQueueAsync(string userName, string password, string path)

@@ -13,9 +13,9 @@ public sealed class CommentOwnMarksBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task AReadersVoteRatingAndOwnComment_ShowAsTheirs_AfterAReload_AndNotToAnotherReader()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var theirs = await CommentingGuest.PostAsync(newsroom.Server, slug, "Turnout was 61 per cent.", name: "Ben Reader");
-        var page = await OpenAsync(slug);
+        var page = await newsroom.OpenStoryAsync(slug);
         await page.Locator("#comment-name").FillAsync("Ana Reader");
         await page.Locator("#comment-email").FillAsync("ana@example.org");
         await page.Locator("#comment-text").FillAsync("And in the north?");
@@ -44,26 +44,9 @@ public sealed class CommentOwnMarksBrowserTests(BrowserNewsroom newsroom)
         await Assertions.Expect(page.Locator($"#comment-{theirs} .comment-up")).ToHaveTextAsync("0");
         await Assertions.Expect(page.Locator($"#comment-{theirs} .comment-vote[data-vote=up]")).ToHaveAttributeAsync("aria-pressed", "false");
 
-        var other = await OpenAsync(slug);
+        var other = await newsroom.OpenStoryAsync(slug);
         await Assertions.Expect(other.Locator("#comment-list > .comment", new() { HasText = "And in the north?" })).ToHaveCountAsync(1);
         await Assertions.Expect(other.Locator(".comment-edit:visible")).ToHaveCountAsync(0);
         await Assertions.Expect(other.Locator(".comment-vote[aria-pressed=true]")).ToHaveCountAsync(0);
-    }
-
-    private async Task<IPage> OpenAsync(string slug)
-    {
-        var page = await newsroom.NewPageAsync();
-        await page.GotoAsync($"/articles/{slug}");
-        await Assertions.Expect(page.Locator("#article")).ToHaveAttributeAsync("data-live", "live");
-        await Assertions.Expect(page.Locator("#comment-form")).ToBeVisibleAsync();
-        return page;
-    }
-
-    private async Task<string> PublishTrustingGuestsAsync()
-    {
-        await using var desk = await PublishingDesk.OpenAsync(newsroom.Server);
-        var (_, slug) = await desk.PublishAsync("The count went on through the night.");
-        await CommentingGuest.TrustGuestsAsync(newsroom.Server, slug);
-        return slug;
     }
 }

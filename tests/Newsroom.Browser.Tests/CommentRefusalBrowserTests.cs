@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
-using Newsroom.Testing;
 
 namespace Newsroom.Browser.Tests;
 
@@ -15,7 +14,7 @@ public sealed class CommentRefusalBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task AnEmptyOrTooLongComment_IsRefusedNextToTheForm_AndTheTextStays()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var page = await OpenAsGuestAsync(slug);
 
         // Not the browser's own bubble, which a screen reader may not say and which disappears: the form's alert.
@@ -41,7 +40,7 @@ public sealed class CommentRefusalBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task ASecondCommentTooSoon_IsToldToSlowDown_NextToTheForm_AndTheTextStays()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var page = await OpenAsGuestAsync(slug);
         await page.Locator("#comment-text").FillAsync("Turnout was 61 per cent.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
@@ -58,7 +57,7 @@ public sealed class CommentRefusalBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task ACommentUnderAThreadClosedWhileThePageWasOpen_IsRefusedNextToTheForm_AndTheTextStays()
     {
-        var slug = await PublishTrustingGuestsAsync();
+        var slug = await newsroom.PublishTrustingGuestsAsync();
         var page = await OpenAsGuestAsync(slug);
         using (var mona = await newsroom.Server.SignInAsync("mona", "mona-demo"))
         {
@@ -83,13 +82,5 @@ public sealed class CommentRefusalBrowserTests(BrowserNewsroom newsroom)
         await page.Locator("#comment-name").FillAsync("Ana Reader");
         await page.Locator("#comment-email").FillAsync("ana@example.org");
         return page;
-    }
-
-    private async Task<string> PublishTrustingGuestsAsync()
-    {
-        await using var desk = await PublishingDesk.OpenAsync(newsroom.Server);
-        var (_, slug) = await desk.PublishAsync("The count went on through the night.");
-        await CommentingGuest.TrustGuestsAsync(newsroom.Server, slug);
-        return slug;
     }
 }

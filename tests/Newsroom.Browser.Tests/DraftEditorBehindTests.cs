@@ -23,8 +23,17 @@ public sealed class DraftEditorBehindTests(BrowserNewsroom newsroom)
         // Rosa's connection goes when the server does, and her page cannot reconnect until the test lets it
         // (the browser's offline switch would not close a WebSocket that is already open).
         var blocked = 1;
+        var refused = 0;
         await rosa.Context.RouteAsync("**/hubs/staff/negotiate**", route =>
-            Volatile.Read(ref blocked) == 1 ? route.AbortAsync() : route.ContinueAsync());
+        {
+            if (Volatile.Read(ref blocked) == 0)
+            {
+                return route.ContinueAsync();
+            }
+
+            Interlocked.Increment(ref refused);
+            return route.AbortAsync();
+        });
         await server.KillAsync();
         await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "offline");
         await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
@@ -43,11 +52,15 @@ public sealed class DraftEditorBehindTests(BrowserNewsroom newsroom)
             await writer.WaitUntilAsync(w => w.UnconfirmedCount == 0, TimeSpan.FromSeconds(30), "Eddie's edits to be stored");
         }
 
+        // Six refused attempts in, SignalR's own reconnect waits 15 to 30 s before the next: the network's return
+        // must cut that short, well inside the 15 s allowed below.
+        await Eventually.Until(() => Task.FromResult(Volatile.Read(ref refused)), n => n >= 6, TimeSpan.FromSeconds(90), "six refused reconnects");
         Volatile.Write(ref blocked, 0);
         await rosa.EvaluateAsync("() => window.dispatchEvent(new Event('online'))");
 
         await Assertions.Expect(rosa.Locator("#draft-alert-text")).ToHaveTextAsync(
-            "This editor fell too far behind the draft to catch up. Reload the draft; copy any text you want to keep first.");
+            "This editor fell too far behind the draft to catch up. Reload the draft; copy any text you want to keep first.",
+            new() { Timeout = 15_000 });
         await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "error");
         Assert.Equal("Written offline.", await BrowserNewsroom.DraftFieldTextAsync(rosa, "body"));
 

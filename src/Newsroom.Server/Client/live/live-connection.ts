@@ -154,6 +154,12 @@ export class LiveConnection {
     });
     // Retry at once when the network returns instead of sleeping out the backoff.
     window.addEventListener("online", () => {
+      if (this.connection.state === HubConnectionState.Reconnecting) {
+        // SignalR's own reconnect sleeps out its delay (up to 30 s after a long outage) whatever the network does:
+        // end it, and onclose starts this class's loop, which tries at once.
+        void this.connection.stop();
+        return;
+      }
       this.onlineSinceLastSleep = this.sleepers.size === 0;
       for (const wake of [...this.sleepers]) {
         wake();

@@ -88,6 +88,10 @@ public sealed class MailDev : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// From the list endpoint, whose HTML is the part as sent; maildev's one-mail endpoints clean it with DOMPurify
+    /// first, which would hide markup a test means to find.
+    /// </summary>
     private async Task<MailList> ReceivedAsync()
     {
         var listed = await _api.GetFromJsonAsync<List<MailDevEmail>>("api/email?sort=asc")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the newsroom at http://localhost:5000 (NEWSROOM_PORT to change it) with Azurite started beside it.
-# Storage lives in .data/azurite (git-ignored), so what was stored is still there after a restart.
-# Ctrl+C stops the server first and Azurite only once the server has exited: open drafts write their last
+# Runs the newsroom at http://localhost:5000 (NEWSROOM_PORT to change it) with Azurite and maildev started beside it.
+# Storage lives in .data/azurite (git-ignored), so what was stored is still there after a restart; the emails the
+# newsroom sends land in maildev (SMTP 127.0.0.1:1025, kept in .data/maildev), read at http://localhost:1080.
+# Ctrl+C stops the server first and Azurite and maildev only once the server has exited: open drafts write their last
 # snapshot while the server shuts down, and that needs storage.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -23,9 +24,15 @@ for p in 10000 10001 10002; do
     exit 1
   fi
 done
+for p in 1025 1080; do
+  if listening "$p"; then
+    echo "Port $p is in use: another maildev (or something else) is running. Stop it and try again." >&2
+    exit 1
+  fi
+done
 
 scripts/prerequisites.sh
-mkdir -p .data/azurite
+mkdir -p .data/azurite .data/maildev
 
 # The server runs from its build output rather than under `dotnet run`, so a signal reaches the server itself.
 echo "==> building the server"
@@ -33,8 +40,9 @@ dotnet build src/Newsroom.Server -c Debug --nologo -v q -warnAsMessage:NU1603
 
 server=""
 azurite=""
+maildev=""
 stop_all() {
-  # A second Ctrl+C does not wait for the server any longer; Azurite is still stopped after it.
+  # A second Ctrl+C does not wait for the server any longer; Azurite and maildev are still stopped after it.
   trap 'echo "==> killing the newsroom"; kill -KILL "$server" 2>/dev/null || true' INT TERM HUP
   if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
     echo "==> stopping the newsroom (open drafts write their snapshots)"
@@ -44,8 +52,12 @@ stop_all() {
   if [ -n "$azurite" ]; then
     echo "==> stopping Azurite"
     kill -TERM "$azurite" 2>/dev/null || true
-    wait "$azurite" 2>/dev/null || true
   fi
+  if [ -n "$maildev" ]; then
+    echo "==> stopping maildev"
+    kill -TERM "$maildev" 2>/dev/null || true
+  fi
+  for p in $azurite $maildev; do wait "$p" 2>/dev/null || true; done
 }
 trap stop_all EXIT
 trap 'exit 130' INT
@@ -68,7 +80,22 @@ for p in 10000 10001 10002; do
   done
 done
 
-echo "==> starting the newsroom at http://localhost:$port (Ctrl+C stops it, then Azurite)"
+echo "==> starting maildev (SMTP 127.0.0.1:1025, web inbox http://localhost:1080, log in .data/maildev.log)"
+# Its own session too, for the same reason: the server may still be sending while it shuts down.
+setsid node node_modules/maildev/dist/bin/maildev.js --ip 127.0.0.1 --smtp 1025 --web-ip 127.0.0.1 --web 1080 \
+  --mail-directory .data/maildev >.data/maildev.log 2>&1 &
+maildev=$!
+
+for p in 1025 1080; do
+  for _ in $(seq 1 300); do
+    listening "$p" && break
+    kill -0 "$maildev" 2>/dev/null || { cat .data/maildev.log >&2; exit 1; }
+    sleep 0.1
+  done
+  listening "$p" || { echo "maildev is not listening on port $p after 30 s:" >&2; cat .data/maildev.log >&2; exit 1; }
+done
+
+echo "==> starting the newsroom at http://localhost:$port (Ctrl+C stops it, then Azurite and maildev); emails it sends: http://localhost:1080"
 ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
 ConnectionStrings__AzureStorage="${ConnectionStrings__AzureStorage:-UseDevelopmentStorage=true}" \
   dotnet artifacts/bin/Newsroom.Server/debug/Newsroom.Server.dll --contentRoot "$PWD/src/Newsroom.Server" \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves the README's run command works from this clone: ./run.sh serves the front page, a staff member can
 # sign in, post and type into a draft; Ctrl+C stops the server first (the open draft writes its snapshot),
-# then Azurite, within seconds and without an error; after starting ./run.sh again the post is still there.
+# then Azurite and maildev, within seconds and without an error; after starting ./run.sh again the post is still there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base="http://localhost:5000"
@@ -10,6 +10,7 @@ log=".data/smoke-run.log"
 mkdir -p .data
 runner=""
 azurite=""
+maildev=""
 
 start() {
   # Job control gives run.sh a process group of its own, as a terminal gives its foreground job, and leaves
@@ -21,6 +22,8 @@ start() {
   for _ in $(seq 1 600); do
     if curl -fsS "$base/health/ready" >/dev/null 2>&1; then
       azurite=$(child_of_runner azurite.js)
+      maildev=$(child_of_runner maildev.js)
+      curl -fsS http://127.0.0.1:1080/api/healthz >/dev/null || { echo "maildev's web inbox does not answer at port 1080:"; cat "$log"; return 1; }
       return 0
     fi
     kill -0 "$runner" 2>/dev/null || { echo "run.sh exited early:"; cat "$log"; return 1; }
@@ -37,6 +40,7 @@ stop() {
   for _ in $(seq 1 100); do kill -0 "$runner" 2>/dev/null || return 0; sleep 0.2; done
   kill -KILL -- "-$runner" 2>/dev/null || true
   [ -z "$azurite" ] || kill -KILL "$azurite" 2>/dev/null || true
+  [ -z "$maildev" ] || kill -KILL "$maildev" 2>/dev/null || true
 }
 trap stop EXIT
 
@@ -52,7 +56,7 @@ sign_in() {
 ctrl_c() {
   local server from started now server_ms="" azurite_ms=""
   server=$(child_of_runner Newsroom.Server.dll)
-  [ -n "$server" ] && [ -n "$azurite" ] || { echo "could not find the server and Azurite under run.sh"; return 1; }
+  [ -n "$server" ] && [ -n "$azurite" ] && [ -n "$maildev" ] || { echo "could not find the server, Azurite and maildev under run.sh"; return 1; }
   from=$(($(wc -l <"$log") + 1))
   started=$(date +%s%N)
   kill -INT -- "-$runner"
@@ -73,10 +77,13 @@ ctrl_c() {
     fi
     sleep 0.02
   done
+  if kill -0 "$maildev" 2>/dev/null; then
+    echo "maildev was still running after ./run.sh exited:"; tail -n "+$from" "$log"; return 1
+  fi
   if tail -n "+$from" "$log" | grep -i -E 'fail|exception|^\s+at ' >/dev/null; then
     echo "stopping ./run.sh reported failures:"; tail -n "+$from" "$log"; return 1
   fi
-  echo "smoke: Ctrl+C stopped the server in $server_ms ms, then Azurite, in $azurite_ms ms in all"
+  echo "smoke: Ctrl+C stopped the server in $server_ms ms, then Azurite and maildev, in $azurite_ms ms in all"
   runner=""
 }
 

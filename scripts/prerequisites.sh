@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine with only the .NET SDK and Node.js lacks:
-# the npm packages (esbuild, Azurite, the CodeMirror/Yjs oracles), for the browser tests Chromium
+# the npm packages (esbuild, Azurite, maildev, the CodeMirror/Yjs oracles), for the browser tests Chromium
 # (--with-browser), and for the article benchmark's peer nginx (--with-nginx).
 set -euo pipefail
 cd "$(dirname "$0")/.."

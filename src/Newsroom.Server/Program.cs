@@ -12,6 +12,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddNewsroomStorage();
     builder.AddNewsroomOrleans();
+    builder.AddNewsroomEmail();
     builder.AddNewsroomAuth();
     builder.AddNewsroomRealtime();
     builder.AddNewsroomHealth();

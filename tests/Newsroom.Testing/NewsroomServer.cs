@@ -42,6 +42,18 @@ public sealed class NewsroomServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>The same, with the server's email sent to <paramref name="mailDev"/>.</summary>
+    public static Task<NewsroomServer> StartAsync(Azurite azurite, MailDev mailDev, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var withMail = new Dictionary<string, string?>(mailDev.ServerSettings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            withMail[key] = value;
+        }
+
+        return StartAsync(azurite, withMail);
+    }
+
     /// <summary>Starts the process and returns it without waiting, for tests of failed starts.</summary>
     public static ChildProcess Launch(IReadOnlyDictionary<string, string?> environment) =>
         ChildProcess.Start("dotnet", [ServerAssembly, "--contentRoot", ContentRoot], ContentRoot, environment);
@@ -61,6 +73,10 @@ public sealed class NewsroomServer : IAsyncDisposable
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             // Its steps and retries: what a start that never becomes ready was doing.
             ["Logging__LogLevel__Newsroom.Server.Articles.DemoNewsroom"] = "Information",
+            // Not Development's 127.0.0.1:1025, where a developer's ./run.sh keeps its maildev: a server without a
+            // MailDev of its own sends to a port where nothing listens, and every send fails there.
+            ["Newsroom__Email__Host"] = "127.0.0.1",
+            ["Newsroom__Email__Port"] = $"{FreePort.Next()}",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

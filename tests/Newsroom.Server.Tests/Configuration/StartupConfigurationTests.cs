@@ -103,7 +103,7 @@ public sealed class StartupConfigurationTests
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
-    private static async Task<string> FailedStart(Dictionary<string, string?> settings)
+    internal static async Task<string> FailedStart(Dictionary<string, string?> settings)
     {
         var environment = new Dictionary<string, string?>
         {

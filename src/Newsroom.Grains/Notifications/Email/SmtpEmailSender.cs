@@ -1,0 +1,107 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
+
+namespace Newsroom.Grains.Notifications.Email;
+
+/// <summary>
+/// Sends each email over its own SMTP connection with MailKit, as multipart/alternative (plain text first, then HTML,
+/// which mail programs prefer when they can show it).
+/// </summary>
+public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
+{
+    /// <summary>Headers the sender writes itself; a message may not set them through <see cref="EmailMessage.Headers"/>.</summary>
+    private static readonly HashSet<string> _ownHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "From", "Sender", "To", "Cc", "Bcc", "Subject", "Date", "Message-Id", "Mime-Version",
+        "Content-Type", "Content-Transfer-Encoding", "Content-Disposition",
+    };
+
+    private readonly EmailOptions _options = options.Value;
+
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        var mime = ToMime(message);
+        var server = $"{_options.Host}:{_options.Port}";
+        using var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(_options.Host, _options.Port, SocketOptions(), cancellationToken);
+            if (!string.IsNullOrEmpty(_options.UserName))
+            {
+                await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken);
+            }
+
+            await client.SendAsync(mime, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (SmtpCommandException refused)
+        {
+            var code = (int)refused.StatusCode;
+            throw new EmailDeliveryException(
+                $"The mail server {server} refused the email \"{message.Subject}\" to {message.ToAddress}: {code} {refused.Message.Trim()}",
+                permanent: code >= 500,
+                refused);
+        }
+        catch (Exception failed) when (failed is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new EmailDeliveryException(
+                $"Could not send the email \"{message.Subject}\" to {message.ToAddress} through the mail server {server}: {Describe(failed)}",
+                permanent: false,
+                failed);
+        }
+    }
+
+    private SecureSocketOptions SocketOptions() => _options switch
+    {
+        { UseTls: false } => SecureSocketOptions.None,
+        { Port: 465 } => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.StartTls,
+    };
+
+    private MimeMessage ToMime(EmailMessage message)
+    {
+        if (!EmailOptionsValidator.IsPlainAddress(message.ToAddress))
+        {
+            throw new ArgumentException($"'{message.ToAddress}' is not an email address to send to.", nameof(message));
+        }
+
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(_options.SenderName, _options.SenderAddress));
+        mime.To.Add(new MailboxAddress(OneLine(message.ToName), message.ToAddress));
+        mime.Subject = OneLine(message.Subject);
+        foreach (var (name, value) in message.Headers)
+        {
+            if (name.Length == 0 || name.Any(c => c is <= ' ' or > '~' or ':') || _ownHeaders.Contains(name))
+            {
+                throw new ArgumentException($"'{name}' is not a header an email may add.", nameof(message));
+            }
+
+            if (value.Any(char.IsControl))
+            {
+                throw new ArgumentException($"The value of header {name} must be one line without control characters.", nameof(message));
+            }
+
+            mime.Headers.Add(name, value);
+        }
+
+        mime.Body = new MultipartAlternative
+        {
+            new TextPart(TextFormat.Plain) { Text = message.Text },
+            new TextPart(TextFormat.Html) { Text = message.Html },
+        };
+        return mime;
+    }
+
+    /// <summary>A person's name or a headline as a header: line breaks and other control characters become spaces.</summary>
+    private static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c)).Trim();
+
+    private static string Describe(Exception failed) => failed switch
+    {
+        AuthenticationException => $"it refused the sign-in ({failed.Message.Trim()})",
+        System.Net.Sockets.SocketException socket => $"{socket.SocketErrorCode}: {socket.Message.Trim()}",
+        _ => failed.Message.Trim(),
+    };
+}

@@ -1,4 +1,6 @@
+using Newsroom.Core.Accounts;
 using Newsroom.Core.Notifications;
+using Newsroom.Core.Publishing;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Notifications.Inbox;
 using Newsroom.Grains.Tests.Cluster;
@@ -188,6 +190,27 @@ public sealed class InboxGrainTests(GrainCluster cluster)
         Assert.Equal(new NotificationActor("staff:eddie", "Eddie Editor"), entry.Notification.Actor);
         Assert.StartsWith($"draft-assigned:{id}:{assignee}:", entry.Notification.EventId, StringComparison.Ordinal);
         Assert.Equal(eddiesBefore, await cluster.Client.GetGrain<IInboxGrain>(InboxKey.Staff("eddie")).Unread());
+    }
+
+    [Fact]
+    public async Task StepsOnAnAssignedDraft_TellTheAssignee_OncePerStep()
+    {
+        var (id, draft) = await cluster.CreateDraft("Council budget", GrainCluster.Eddie);
+        var assignee = "a" + Guid.NewGuid().ToString("n")[..10];
+        var inbox = cluster.Client.GetGrain<IInboxGrain>(InboxKey.Staff(assignee));
+        await draft.Assign(new DraftAssignee(assignee, "Ana Assignee"), GrainCluster.Eddie);
+
+        await draft.TakeStep(new WorkflowRequest(WorkflowStep.Submit, "Ready for a look"), new DraftUser("rosa", "Rosa Reporter", [NewsroomRoles.Reporter]));
+        await draft.TakeStep(new WorkflowRequest(WorkflowStep.Approve, null), new DraftUser("eddie", "Eddie Editor", [NewsroomRoles.Editor]));
+
+        var page = await Eventually.Until(() => inbox.Page(null, 10), p => p.Entries.Count == 3, TimeSpan.FromSeconds(10), "three notifications");
+        // The test clock stands still, so all three happened at one time: ordered here by event.
+        Assert.Equal(
+            [(NotificationKind.DraftStatusChanged, "In review: Council budget", "Rosa Reporter: Ready for a look", $"draft-step:{id}:0"),
+             (NotificationKind.DraftStatusChanged, "Approved: Council budget", "Eddie Editor took the step.", $"draft-step:{id}:1")],
+            page.Entries.Where(e => e.Notification.EventId.StartsWith("draft-step:", StringComparison.Ordinal)).OrderBy(e => e.Notification.EventId, StringComparer.Ordinal)
+                .Select(e => (e.Notification.Kind, e.Notification.Title, e.Notification.Excerpt, e.Notification.EventId)));
+        Assert.Single(page.Entries, e => e.Notification.Kind == NotificationKind.DraftAssigned);
     }
 
     private (string UserName, IInboxGrain Inbox) NewInbox()

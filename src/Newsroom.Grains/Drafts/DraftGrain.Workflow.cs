@@ -46,7 +46,9 @@ public sealed partial class DraftGrain
             // A List, not a collection expression: the record is stored as JSON with its runtime types, and the compiler's
             // own read-only array type is not one Orleans lets storage load, so the draft would never activate again.
             var history = new List<DraftTransition>(workflow.History) { transition };
-            return await SaveWorkflow(workflow with { Status = decision.To, History = history, PublishedSlug = slug });
+            var saved = await SaveWorkflow(workflow with { Status = decision.To, History = history, PublishedSlug = slug });
+            NotifyStep(saved, user);
+            return saved;
         }
         finally
         {
@@ -61,7 +63,10 @@ public sealed partial class DraftGrain
         await _stepping.WaitAsync();
         try
         {
-            return await SaveWorkflow(Workflow with { AssignedTo = assignee });
+            var previous = Workflow.AssignedTo;
+            var saved = await SaveWorkflow(Workflow with { AssignedTo = assignee });
+            NotifyAssigned(previous, assignee, user);
+            return saved;
         }
         finally
         {

@@ -10,16 +10,18 @@ public static class ChannelServiceCollectionExtensions
     /// Declares that grains of <typeparamref name="TOwner"/> (keyed by the channel key) own the channels of
     /// <paramref name="kind"/>, who may listen, and the events they publish. A feature calls this from its own
     /// registration; the realtime layer finds every owner through <see cref="ChannelOwners"/>.
+    /// <paramref name="grainKey"/> turns a channel key into the owner grain's key when they differ (an inbox is
+    /// <c>staff:{userName}</c> and its channel <c>user:{userName}</c>); by default they are the same.
     /// </summary>
     public static IServiceCollection AddChannelOwner<TOwner>(
-        this IServiceCollection services, ChannelKind kind, ChannelAudience audience, Action<ChannelEvents> events)
+        this IServiceCollection services, ChannelKind kind, ChannelAudience audience, Action<ChannelEvents> events, Func<string, string>? grainKey = null)
         where TOwner : IChannelOwner
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(events);
         var declared = new ChannelEvents();
         events(declared);
-        services.AddSingleton(new ChannelRegistration(kind, audience, (grains, key) => grains.GetGrain<TOwner>(key), declared.Types));
+        services.AddSingleton(new ChannelRegistration(kind, audience, (grains, key) => grains.GetGrain<TOwner>(grainKey is null ? key : grainKey(key)), declared.Types));
         services.TryAddSingleton<ChannelOwners>();
         return services;
     }

@@ -13,7 +13,7 @@ const outdir = join(here, "..", "wwwroot", "js");
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: { desk: join(here, "desk.ts"), editor: join(here, "editor.ts"), article: join(here, "article.ts"), stories: join(here, "stories.ts"), moderation: join(here, "moderation.ts") },
+  entryPoints: { desk: join(here, "desk.ts"), editor: join(here, "editor.ts"), article: join(here, "article.ts"), stories: join(here, "stories.ts"), moderation: join(here, "moderation.ts"), bell: join(here, "bell.ts"), inbox: join(here, "inbox.ts") },
   outdir,
   bundle: true,
   format: "esm",

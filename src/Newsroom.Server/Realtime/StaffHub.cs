@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.SignalR;
 using Newsroom.Core.Realtime;
 using Newsroom.Grains.Comments;
 using Newsroom.Grains.Drafts;
+using Newsroom.Grains.Notifications.Inbox;
 using Newsroom.Grains.Realtime;
 using Newsroom.Server.Auth;
 using Newsroom.Server.Comments;
 using Newsroom.Server.Drafts;
+using Newsroom.Server.Notifications;
 using Newsroom.Server.Pages.Articles;
 
 namespace Newsroom.Server.Realtime;
@@ -154,6 +156,20 @@ public sealed class StaffHub(
     [WhenBusy(ReaderHub.BusyMessage)]
     public Task<CommentSettingsView> SetCommentSettings([ArticleSlug] string slug, CommentSettingsChange change) =>
         Comments(slug).SetSettings(change ?? new CommentSettingsChange(), CommentCaller.Moderator(Context.User));
+
+    /// <summary>
+    /// The caller's own inbox, newest first: <paramref name="size"/> (1–50) notifications after <paramref name="cursor"/>
+    /// (a page's <c>nextCursor</c>, or null for the newest). Live on <c>user:{userName}</c>.
+    /// </summary>
+    [WhenBusy(InboxCaller.BusyMessage)]
+    public Task<InboxPage> Inbox(string? cursor, int size) => grains.OwnInbox(Context).Page(cursor, size);
+
+    /// <summary>Marks one of the caller's notifications read; returns the unread count.</summary>
+    [WhenBusy(InboxCaller.BusyMessage)]
+    public Task<int> MarkNotificationRead(string id) => grains.OwnInbox(Context).MarkRead(id);
+
+    [WhenBusy(InboxCaller.BusyMessage)]
+    public Task<int> MarkAllNotificationsRead() => grains.OwnInbox(Context).MarkAllRead();
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {

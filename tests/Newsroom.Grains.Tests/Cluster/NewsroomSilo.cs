@@ -7,6 +7,7 @@ using Newsroom.Grains.Comments;
 using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
+using Newsroom.Grains.Notifications.Inbox;
 using Newsroom.Grains.Realtime;
 using Orleans.TestingHost;
 
@@ -59,7 +60,8 @@ internal static class NewsroomSilo
             .AddNewsroomDrafts(_ => blobs())
             .AddNewsroomDesk(_ => tables())
             .AddNewsroomArticles(_ => blobs(), _ => tables())
-            .AddNewsroomComments(_ => tables());
+            .AddNewsroomComments(_ => tables())
+            .AddNewsroomInbox(_ => tables());
 
     /// <summary>
     /// The grains take the unkeyed <see cref="TimeProvider"/>, and Orleans resolves that same registration

@@ -75,18 +75,17 @@ public sealed class HubAuthorizationTests(SharedNewsroom newsroom)
         Assert.Equal(HubConnectionState.Connected, connection.State);
     }
 
-    // Until a feature registers an owner for a kind, nothing is ever published there: joining would be silence forever.
-    [Theory]
-    [InlineData("/hubs/staff", "user:rosa", "user channels")]
-    public async Task Join_OnAKindNobodyOwns_IsRefusedWithTheReason(string hub, string channel, string kind)
+    [Fact]
+    public async Task StaffMember_ListensToTheirOwnUserChannel_WhateverTheCase()
     {
         using var rosa = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await using var connection = rosa.Connect(hub);
+        await using var connection = rosa.Connect();
         await connection.StartAsync();
 
-        var refused = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Join", channel));
+        await connection.InvokeAsync("Join", "user:rosa");
+        await connection.InvokeAsync("Join", "user:Rosa");
 
-        Assert.EndsWith($"Nothing is published on {kind} yet, so {channel} cannot be joined.", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, connection.State);
     }
 
     [Theory]

@@ -1,0 +1,27 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Newsroom.Core.Notifications;
+using Newsroom.Core.Realtime;
+using Newsroom.Grains.Realtime;
+
+namespace Newsroom.Grains.Notifications.Inbox;
+
+public static class InboxServiceCollectionExtensions
+{
+    /// <summary>Inboxes: their rows in Azure Table storage, and channel <c>user:{userName}</c> for the staff member alone.</summary>
+    public static IServiceCollection AddNewsroomInbox(this IServiceCollection services, Func<IServiceProvider, TableServiceClient> tables)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(tables);
+        services.TryAddSingleton<IInboxStore>(provider => new TableInboxStore(tables(provider)));
+        return services.AddChannelOwner<IInboxGrain>(
+            ChannelKind.User,
+            ChannelAudience.Staff,
+            events => events
+                .Add<NotificationArrived>("notification.new")
+                .Add<NotificationsRead>("notification.read")
+                .Add<AllNotificationsRead>("notification.allRead"),
+            InboxKey.OfUserChannel);
+    }
+}

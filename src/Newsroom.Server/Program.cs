@@ -10,6 +10,7 @@ if (args is ["hash-password", ..])
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.AddNewsroomSettingsFile();
     builder.AddNewsroomStorage();
     builder.AddNewsroomOrleans();
     builder.AddNewsroomEmail();

@@ -9,6 +9,7 @@ var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ord
     ["article"] = ArticlePageBenchmark.RunAsync,
     ["comments"] = CommentsBenchmark.RunAsync,
     ["tables"] = TableTransactionBenchmark.RunAsync,
+    ["notifications"] = NotificationsBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
@@ -22,6 +23,7 @@ if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
     Console.Error.WriteLine($"  article {ArticlePageBenchmark.Usage}");
     Console.Error.WriteLine($"  comments {CommentsBenchmark.Usage}");
     Console.Error.WriteLine($"  tables  {TableTransactionBenchmark.Usage}");
+    Console.Error.WriteLine($"  notifications {NotificationsBenchmark.Usage}");
     return 2;
 }
 

@@ -36,18 +36,26 @@ internal sealed class ReaderCrowd : IAsyncDisposable
     public int Count => _sockets.Length;
 
     /// <summary>Connects <paramref name="readers"/> readers, <paramref name="parallel"/> at a time, each joined to <paramref name="channel"/>.</summary>
+    public static Task<ReaderCrowd> JoinAsync(
+        NewsroomServer server, int readers, string channel, Action<int, ReadOnlyMemory<byte>, long> heard, int parallel = 64) =>
+        JoinAsync(server, "hubs/reader", [.. Enumerable.Repeat(new CrowdSeat(null, channel), readers)], heard, parallel);
+
+    /// <summary>
+    /// Connects one listener per seat to <paramref name="hub"/> (for example signed-in staff, each with their cookies, on
+    /// their own <c>user:</c> channel of the staff hub), <paramref name="parallel"/> at a time.
+    /// </summary>
     public static async Task<ReaderCrowd> JoinAsync(
-        NewsroomServer server, int readers, string channel, Action<int, ReadOnlyMemory<byte>, long> heard, int parallel = 64)
+        NewsroomServer server, string hub, IReadOnlyList<CrowdSeat> seats, Action<int, ReadOnlyMemory<byte>, long> heard, int parallel = 64)
     {
-        var crowd = new ReaderCrowd(readers);
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var crowd = new ReaderCrowd(seats.Count);
+        using var anonymous = new HttpClient { BaseAddress = server.BaseAddress };
         using var opening = new SemaphoreSlim(parallel);
-        await Task.WhenAll(Enumerable.Range(0, readers).Select(async r =>
+        await Task.WhenAll(Enumerable.Range(0, seats.Count).Select(async r =>
         {
             await opening.WaitAsync();
             try
             {
-                crowd._sockets[r] = await crowd.JoinOneAsync(http, server, r, channel, heard);
+                crowd._sockets[r] = await crowd.JoinOneAsync(anonymous, server, hub, r, seats[r], heard);
             }
             finally
             {
@@ -57,19 +65,26 @@ internal sealed class ReaderCrowd : IAsyncDisposable
         return crowd;
     }
 
-    private async Task<ClientWebSocket> JoinOneAsync(HttpClient http, NewsroomServer server, int reader, string channel, Action<int, ReadOnlyMemory<byte>, long> heard)
+    private async Task<ClientWebSocket> JoinOneAsync(
+        HttpClient anonymous, NewsroomServer server, string hub, int reader, CrowdSeat seat, Action<int, ReadOnlyMemory<byte>, long> heard)
     {
-        using var negotiate = new HttpRequestMessage(HttpMethod.Post, "hubs/reader/negotiate?negotiateVersion=1");
+        using var negotiate = new HttpRequestMessage(HttpMethod.Post, $"{hub}/negotiate?negotiateVersion=1");
         negotiate.Headers.ConnectionClose = true;
-        using var negotiated = await http.SendAsync(negotiate);
+        using var signedIn = seat.Cookies is null ? null : server.CreateClient(seat.Cookies);
+        using var negotiated = await (signedIn ?? anonymous).SendAsync(negotiate);
         negotiated.EnsureSuccessStatusCode();
         var token = (await negotiated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("connectionToken").GetString();
         var socket = new ClientWebSocket();
-        var url = new UriBuilder(new Uri(server.BaseAddress, "hubs/reader")) { Scheme = "ws", Query = $"id={Uri.EscapeDataString(token!)}" }.Uri;
+        if (seat.Cookies is not null)
+        {
+            socket.Options.Cookies = seat.Cookies;
+        }
+
+        var url = new UriBuilder(new Uri(server.BaseAddress, hub)) { Scheme = "ws", Query = $"id={Uri.EscapeDataString(token!)}" }.Uri;
         await socket.ConnectAsync(url, CancellationToken.None);
         await SendAsync(socket, "{\"protocol\":\"json\",\"version\":1}\u001e");
         await ReceiveUntilAsync(socket, "{}");
-        await SendAsync(socket, $"{{\"type\":1,\"invocationId\":\"join\",\"target\":\"Join\",\"arguments\":[{JsonSerializer.Serialize(channel)}]}}\u001e");
+        await SendAsync(socket, $"{{\"type\":1,\"invocationId\":\"join\",\"target\":\"Join\",\"arguments\":[{JsonSerializer.Serialize(seat.Channel)}]}}\u001e");
         await ReceiveUntilAsync(socket, "\"invocationId\":\"join\"");
         _listening.Add(ListenAsync(socket, reader, heard));
         return socket;
@@ -190,3 +205,6 @@ internal sealed class ReaderCrowd : IAsyncDisposable
         _stop.Dispose();
     }
 }
+
+/// <summary>One listener of a <see cref="ReaderCrowd"/>: whose cookies it connects with (none: a guest) and the channel it joins.</summary>
+internal sealed record CrowdSeat(System.Net.CookieContainer? Cookies, string Channel);

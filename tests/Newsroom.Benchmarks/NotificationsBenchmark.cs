@@ -1,0 +1,300 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Newsroom.Core.Accounts;
+using Newsroom.Testing;
+
+namespace Newsroom.Benchmarks;
+
+/// <summary>
+/// The "notifications" mode (issue 12), on the real server, Azurite and maildev: staff accounts that follow one story's
+/// follow-up comments (each with an inbox and an email address; some with a live tab on their <c>user:</c> channel), a
+/// story nobody follows beside it, and a guest commenting on both in turn. It measures the comment's acknowledgement
+/// on each story (the fan-out must not slow it), the time from the acknowledgement until the last inbox has stored the
+/// notification (the rows' storage timestamps) and until the last live tab has it, and the emails maildev got against
+/// those expected: one per subscriber, holding every comment, as the comments all fall within one grace period.
+/// </summary>
+internal static class NotificationsBenchmark
+{
+    public const string Usage = "[--subscribers 5000] [--live 1000] [--posts 20] [--gap-ms 2000] [--grace 00:02:00]";
+
+    private const int FirstAccountIndex = 100;
+    private const string Password = "bench-subscriber";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var (subscribers, live, posts, gap, grace) = (5_000, 1_000, 20, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2));
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--subscribers": subscribers = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--live": live = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--posts": posts = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--gap-ms": gap = TimeSpan.FromMilliseconds(int.Parse(args[i + 1], CultureInfo.InvariantCulture)); break;
+                case "--grace": grace = TimeSpan.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                default:
+                    Console.Error.WriteLine($"usage: notifications {Usage}");
+                    return 2;
+            }
+        }
+
+        live = Math.Min(live, subscribers);
+        if (gap * posts * 2 >= grace)
+        {
+            Console.Error.WriteLine($"The comments must all fall within one grace period ({grace}): {posts} posts on each story {gap.TotalMilliseconds} ms apart do not.");
+            return 2;
+        }
+
+#if DEBUG
+        Console.Error.WriteLine("warning: this is a Debug build; measure with `dotnet run -c Release`.");
+#endif
+        Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores; server {NewsroomServer.ServerAssembly}");
+        Console.WriteLine(
+            $"{subscribers} subscribers of one story ({live} with a live tab), a story with none beside it; {posts} comments on each, " +
+            $"taking turns, {gap.TotalMilliseconds:0} ms apart; email grace period {grace}");
+
+        var settingsFile = await WriteAccountsAsync(subscribers);
+        try
+        {
+            await using var azurite = await Azurite.StartAsync();
+            await using var mailDev = await MailDev.StartAsync();
+            await using var server = await NewsroomServer.StartAsync(azurite, mailDev, new Dictionary<string, string?>
+            {
+                ["Newsroom__SettingsFile"] = settingsFile,
+                ["Newsroom__Email__GracePeriod"] = grace.ToString("c", CultureInfo.InvariantCulture),
+                ["Newsroom__RateLimits__CommentsPerIdentity__Burst"] = "100000",
+                ["Newsroom__RateLimits__CommentsPerIdentity__Every"] = "00:00:00.001",
+                ["Newsroom__RateLimits__CommentsPerAddress__Burst"] = "100000",
+                ["Newsroom__RateLimits__CommentsPerAddress__Every"] = "00:00:00.001",
+                ["Newsroom__Comments__GuestApprovalsBeforeTrust"] = "0",
+            });
+            return await MeasureAsync(azurite, mailDev, server, subscribers, live, posts, gap, grace);
+        }
+        finally
+        {
+            File.Delete(settingsFile);
+        }
+    }
+
+    private static async Task<int> MeasureAsync(
+        Azurite azurite, MailDev mailDev, NewsroomServer server, int subscribers, int live, int posts, TimeSpan gap, TimeSpan grace)
+    {
+        await using var desk = await PublishingDesk.OpenAsync(server);
+        var (_, quiet) = await desk.PublishAsync("A story nobody follows.", "Quiet story", "World");
+        var (_, followed) = await desk.PublishAsync("A story thousands follow.", "Followed story", "World");
+        await using var guest = await CommentPoster.ConnectAsync(server, null, "Commenting Guest");
+        for (var w = 0; w < 20; w++)
+        {
+            await guest.PostAsync(quiet, $"Warm-up comment {w}.");
+        }
+
+        var following = Stopwatch.StartNew();
+        var cookies = await FollowAsync(server, subscribers, $"follow-ups:{followed}");
+        Console.WriteLine($"{subscribers} subscribers signed in and followed the story in {following.Elapsed.TotalSeconds:0.0} s");
+
+        var arrivals = new long[live][];
+        for (var t = 0; t < live; t++)
+        {
+            arrivals[t] = new long[posts];
+        }
+
+        var connecting = Stopwatch.StartNew();
+        var seats = Enumerable.Range(0, live).Select(t => new CrowdSeat(cookies[t], $"user:{UserName(t)}")).ToList();
+        await using var tabs = await ReaderCrowd.JoinAsync(server, "hubs/staff", seats, (t, message, at) =>
+        {
+            if (message.Span.IndexOf("\"notification.new\""u8) >= 0 && CommentNumber(message.Span) is { } n && n < posts)
+            {
+                Interlocked.CompareExchange(ref arrivals[t][n], at, 0);
+            }
+        }, parallel: 32);
+        Console.WriteLine($"{live} live tabs joined their user channels in {connecting.Elapsed.TotalSeconds:0.0} s");
+
+        var quietAcks = new LatencyHistogram();
+        var followedAcks = new LatencyHistogram();
+        var ackedAt = new long[posts];
+        var ackedWall = new DateTimeOffset[posts];
+        for (var p = 0; p < posts; p++)
+        {
+            quietAcks.Record((await guest.PostAsync(quiet, $"A comment nobody is told of, number {p}.")).Took);
+            await Task.Delay(gap);
+            var (_, took, acked) = await guest.PostAsync(followed, $"Bench comment {p}: the count in district {p} is in.");
+            ackedAt[p] = acked;
+            ackedWall[p] = DateTimeOffset.UtcNow;
+            followedAcks.Record(took);
+            await Task.Delay(gap);
+        }
+
+        // Every tab gets every comment, or the run says how many did not.
+        var waited = Stopwatch.StartNew();
+        while (arrivals.Any(a => a.Any(at => at == 0)) && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(100);
+        }
+
+        var tabsMissing = arrivals.Sum(a => a.Count(at => at == 0));
+        var lastTab = new LatencyHistogram();
+        for (var p = 0; p < posts; p++)
+        {
+            var last = arrivals.Max(a => a[p]);
+            lastTab.Record(Stopwatch.GetElapsedTime(ackedAt[p], last == 0 ? Stopwatch.GetTimestamp() : last));
+        }
+
+        var (lastInbox, inboxesMissing) = await InboxTimesAsync(azurite, subscribers, posts, ackedWall);
+
+        var expected = subscribers;
+        var (sent, complete) = await EmailsAsync(mailDev, expected, posts, grace);
+
+        var ackRatioP50 = followedAcks.PercentileMs(50) / quietAcks.PercentileMs(50);
+        var ackRatioP99 = followedAcks.PercentileMs(99) / quietAcks.PercentileMs(99);
+        Console.WriteLine();
+        Console.WriteLine("| story | subscribers | ack p50 ms | ack p99 ms |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"| quiet | 0 | {quietAcks.PercentileMs(50):0.0} | {quietAcks.PercentileMs(99):0.0} |");
+        Console.WriteLine($"| followed | {subscribers} | {followedAcks.PercentileMs(50):0.0} | {followedAcks.PercentileMs(99):0.0} |");
+        Console.WriteLine($"ack ratio (followed / quiet): p50 {ackRatioP50:0.00}, p99 {ackRatioP99:0.00}");
+        Console.WriteLine(
+            $"from the acknowledgement to the last of {subscribers} inboxes: p50 {lastInbox.PercentileMs(50):0} ms, max {lastInbox.MaxMs:0} ms; " +
+            $"inbox rows missing: {inboxesMissing}");
+        Console.WriteLine(
+            $"from the acknowledgement to the last of {live} live tabs: p50 {lastTab.PercentileMs(50):0} ms, max {lastTab.MaxMs:0} ms; " +
+            $"tab deliveries missing: {tabsMissing}");
+        Console.WriteLine($"emails: {sent} sent, {expected} expected (one per subscriber); {complete} hold all {posts} comments");
+        Console.WriteLine();
+        Console.WriteLine("target: ack ratio at most 1.2; last inbox under 2,000 ms; last tab under 1,000 ms after the last inbox; emails sent = expected");
+        var ratio = Math.Max(ackRatioP50, ackRatioP99);
+        Console.WriteLine(
+            $"notifications: ack ratio {ratio:0.00}; last inbox {lastInbox.MaxMs:0} ms; last tab {lastTab.MaxMs:0} ms; emails {sent}/{expected}");
+        return inboxesMissing == 0 && tabsMissing == 0 && sent == expected ? 0 : 1;
+    }
+
+    private static string UserName(int subscriber) => $"sub{subscriber:D5}";
+
+    /// <summary>
+    /// The subscribers' staff accounts, in a settings file (thousands of environment variables would not fit): a cheap
+    /// password hash, which says its own iteration count, so signing them all in measures nothing but the benchmark.
+    /// </summary>
+    private static async Task<string> WriteAccountsAsync(int subscribers)
+    {
+        var hash = PasswordHash.Create(Password, iterations: 1_000);
+        var json = new StringBuilder("{ \"Newsroom\": { \"Staff\": { \"Accounts\": {\n");
+        for (var s = 0; s < subscribers; s++)
+        {
+            json.Append(CultureInfo.InvariantCulture,
+                $"\"{FirstAccountIndex + s}\": {{ \"UserName\": \"{UserName(s)}\", \"DisplayName\": \"Subscriber {s}\", \"Roles\": [\"reporter\"], " +
+                $"\"Email\": \"{UserName(s)}@newsroom.localhost\", \"PasswordHash\": \"{hash}\" }}{(s + 1 < subscribers ? "," : "")}\n");
+        }
+
+        json.Append("} } } }\n");
+        var path = Path.Combine(Path.GetTempPath(), $"newsroom-bench-accounts-{Guid.NewGuid():n}.json");
+        await File.WriteAllTextAsync(path, json.ToString());
+        return path;
+    }
+
+    /// <summary>Each subscriber signs in and follows the topic on the staff hub, as the article page's Follow does.</summary>
+    private static async Task<CookieContainer[]> FollowAsync(NewsroomServer server, int subscribers, string topic)
+    {
+        var cookies = new CookieContainer[subscribers];
+        using var opening = new SemaphoreSlim(16);
+        await Task.WhenAll(Enumerable.Range(0, subscribers).Select(async s =>
+        {
+            await opening.WaitAsync();
+            try
+            {
+                using var session = await server.SignInAsync(UserName(s), Password);
+                cookies[s] = session.Cookies;
+                await using var hub = new HubConnectionBuilder()
+                    .WithUrl(new Uri(server.BaseAddress, "hubs/staff"), o =>
+                    {
+                        o.Cookies = session.Cookies;
+                        o.Transports = HttpTransportType.WebSockets;
+                    })
+                    .Build();
+                await hub.StartAsync();
+                await hub.InvokeAsync("Follow", topic);
+            }
+            finally
+            {
+                opening.Release();
+            }
+        }));
+        return cookies;
+    }
+
+    /// <summary>
+    /// Per comment, the time from its acknowledgement to the last inbox row that holds it, from the rows' storage
+    /// timestamps (Azurite's clock is this machine's). Read once at the end, so reading does not load the run.
+    /// </summary>
+    private static async Task<(LatencyHistogram Last, int Missing)> InboxTimesAsync(Azurite azurite, int subscribers, int posts, DateTimeOffset[] ackedWall)
+    {
+        var table = new TableClient(azurite.ConnectionString, "inbox");
+        var last = new DateTimeOffset[posts];
+        var counts = new int[posts];
+        await foreach (var row in table.QueryAsync<TableEntity>(select: ["Excerpt", "Title"]))
+        {
+            var text = $"{row.GetString("Title")} {row.GetString("Excerpt")}";
+            if (CommentNumber(Encoding.UTF8.GetBytes(text)) is { } n && n < posts && row.PartitionKey.Contains("sub", StringComparison.Ordinal))
+            {
+                counts[n]++;
+                if (row.Timestamp > last[n])
+                {
+                    last[n] = row.Timestamp.Value;
+                }
+            }
+        }
+
+        var times = new LatencyHistogram();
+        for (var p = 0; p < posts; p++)
+        {
+            times.Record(last[p] - ackedWall[p]);
+        }
+
+        return (times, counts.Sum(c => Math.Max(0, subscribers - c)));
+    }
+
+    /// <summary>Waits for the emails (the grace period, then the sending) and counts those that hold every comment.</summary>
+    private static async Task<(int Sent, int Complete)> EmailsAsync(MailDev mailDev, int expected, int posts, TimeSpan grace)
+    {
+        var deadline = Stopwatch.StartNew();
+        IReadOnlyList<ReceivedMail> mails = [];
+        var quietSince = Stopwatch.StartNew();
+        var lastCount = -1;
+        while (deadline.Elapsed < grace + TimeSpan.FromMinutes(5))
+        {
+            mails = [.. (await mailDev.MailsAsync()).Where(m => m.To.Any(t => t.Address.StartsWith("sub", StringComparison.Ordinal)))];
+            if (mails.Count != lastCount)
+            {
+                (lastCount, quietSince) = (mails.Count, Stopwatch.StartNew());
+            }
+
+            // All expected, and nothing more for a while (a second email to anyone would be counted too).
+            if (mails.Count >= expected && quietSince.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        var complete = mails.Count(m => Enumerable.Range(0, posts).All(p => m.Text.Contains($"Bench comment {p}:", StringComparison.Ordinal)));
+        return (mails.Count, complete);
+    }
+
+    private static int? CommentNumber(ReadOnlySpan<byte> text)
+    {
+        var at = text.IndexOf("Bench comment "u8);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var digits = text[(at + "Bench comment ".Length)..];
+        var end = digits.IndexOf((byte)':');
+        return end > 0 && int.TryParse(digits[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+}

@@ -232,13 +232,13 @@ internal static class NotificationsBenchmark
     /// </summary>
     private static async Task<(LatencyHistogram Last, int Missing)> InboxTimesAsync(Azurite azurite, int subscribers, int posts, DateTimeOffset[] ackedWall)
     {
-        var table = new TableClient(azurite.ConnectionString, "inbox");
+        var table = new TableClient(azurite.ConnectionString, "inboxes");
         var last = new DateTimeOffset[posts];
         var counts = new int[posts];
         await foreach (var row in table.QueryAsync<TableEntity>(select: ["Excerpt", "Title"]))
         {
             var text = $"{row.GetString("Title")} {row.GetString("Excerpt")}";
-            if (CommentNumber(Encoding.UTF8.GetBytes(text)) is { } n && n < posts && row.PartitionKey.Contains("sub", StringComparison.Ordinal))
+            if (CommentNumber(Encoding.UTF8.GetBytes(text)) is { } n && n < posts && row.RowKey.StartsWith("staff:sub", StringComparison.Ordinal))
             {
                 counts[n]++;
                 if (row.Timestamp > last[n])

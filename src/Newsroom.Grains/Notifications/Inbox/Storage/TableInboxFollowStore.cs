@@ -4,26 +4,22 @@ using Azure.Data.Tables;
 namespace Newsroom.Grains.Notifications.Inbox;
 
 /// <summary>
-/// <see cref="IInboxFollowStore"/> in the inbox table (<see cref="TableInboxStore.TableName"/>): partition = inbox key,
-/// row key <c>f-{topic}</c> (the key is all it holds). Notification rows start <c>n-</c> and the meta row is <c>meta</c>, so
-/// the follows are one row-key range, read without the notifications.
+/// <see cref="IInboxFollowStore"/> in the inbox table (<see cref="TableInboxStore.TableName"/>), among the inbox's rows
+/// (<see cref="PersonRows"/>): row <c>f-{topic}</c> (the key is all it holds). Notification rows start <c>n-</c> and the
+/// meta row is <c>meta</c>, so the follows are one row-key range, read without the notifications.
 /// </summary>
 internal sealed class TableInboxFollowStore(TableServiceClient tables) : IInboxFollowStore
 {
     private const string Prefix = "f-";
-
-    // The first row key after every "f-…": '.' follows '-' in ordinal order.
-    private const string PrefixEnd = "f.";
 
     private readonly StoreTable _table = new(tables, TableInboxStore.TableName);
 
     public async Task<IReadOnlyList<string>> LoadFollowsAsync(string inbox, CancellationToken cancellationToken = default)
     {
         var topics = new List<string>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {inbox} and RowKey ge {Prefix} and RowKey lt {PrefixEnd}");
-        await foreach (var row in _table.QueryAsync(filter, cancellationToken))
+        await foreach (var row in _table.QueryAsync(PersonRows.Filter(inbox, Prefix), cancellationToken))
         {
-            topics.Add(row.RowKey[Prefix.Length..]);
+            topics.Add(PersonRows.RowOf(inbox, row.RowKey)[Prefix.Length..]);
         }
 
         return topics;
@@ -32,7 +28,7 @@ internal sealed class TableInboxFollowStore(TableServiceClient tables) : IInboxF
     public async Task AddFollowAsync(string inbox, string topic, CancellationToken cancellationToken = default)
     {
         var table = await _table.ReadyAsync(cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(inbox, Prefix + topic), TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(PersonRows.Entity(inbox, Prefix + topic), TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task RemoveFollowAsync(string inbox, string topic, CancellationToken cancellationToken = default)
@@ -40,7 +36,7 @@ internal sealed class TableInboxFollowStore(TableServiceClient tables) : IInboxF
         var table = await _table.ReadyAsync(cancellationToken);
         try
         {
-            await table.DeleteEntityAsync(inbox, Prefix + topic, ETag.All, cancellationToken);
+            await table.DeleteEntityAsync(PersonRows.Partition(inbox), PersonRows.Row(inbox, Prefix + topic), ETag.All, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

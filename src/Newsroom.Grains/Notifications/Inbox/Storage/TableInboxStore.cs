@@ -4,34 +4,38 @@ using Newsroom.Core.Notifications;
 namespace Newsroom.Grains.Notifications.Inbox;
 
 /// <summary>
-/// <see cref="IInboxStore"/> in Azure Table <see cref="TableName"/>: partition = inbox key, one row per notification
-/// (row key = its id, <see cref="InboxEntryId"/>: newest first) with its parts and <c>Read</c>, and a <c>meta</c> row
-/// with the channel's version, written in the same transaction as each change.
+/// <see cref="IInboxStore"/> in Azure Table <see cref="TableName"/>, laid out by <see cref="PersonRows"/> (one of 32
+/// partitions by the inbox key's hash, row keys <c>{inbox}|{row}</c>): one row per notification (its own key is its id,
+/// <see cref="InboxEntryId"/>: newest first) with its parts and <c>Read</c>, and a <c>meta</c> row with the channel's
+/// version, written in the same transaction as each change. Writes go through <see cref="TableGroupCommit"/>, so the
+/// inboxes of everyone told of one comment share a few dozen transactions.
 /// </summary>
 internal sealed class TableInboxStore(TableServiceClient tables) : IInboxStore
 {
-    public const string TableName = "inbox";
+    public const string TableName = "inboxes";
 
     private const string MetaRow = "meta";
 
-    // A table transaction holds at most 100 operations; each chunk also writes the meta row.
-    private const int RowsPerTransaction = 99;
+    // A table transaction holds at most 100 actions; each chunk also writes the meta row.
+    private const int RowsPerTransaction = TableGroupCommit.MaxActions - 1;
 
     private readonly StoreTable _table = new(tables, TableName);
+    private readonly TableGroupCommit _commit = new(new StoreTable(tables, TableName));
 
     public async Task<StoredInbox> LoadAsync(string inbox, CancellationToken cancellationToken = default)
     {
         var entries = new List<InboxEntry>();
         long version = 0;
-        await foreach (var row in _table.PartitionAsync(inbox, cancellationToken))
+        await foreach (var row in _table.QueryAsync(PersonRows.Filter(inbox), cancellationToken))
         {
-            if (row.RowKey == MetaRow)
+            var id = PersonRows.RowOf(inbox, row.RowKey);
+            if (id == MetaRow)
             {
                 version = row.GetInt64("Version") ?? 0;
             }
-            else if (InboxEntryId.IsWellFormed(row.RowKey))
+            else if (InboxEntryId.IsWellFormed(id))
             {
-                entries.Add(Read(row));
+                entries.Add(Read(id, row));
             }
         }
 
@@ -39,42 +43,45 @@ internal sealed class TableInboxStore(TableServiceClient tables) : IInboxStore
     }
 
     public Task AddAsync(string inbox, IReadOnlyList<InboxEntry> entries, long version, CancellationToken cancellationToken = default) =>
-        Write(inbox, entries, e => new TableTransactionAction(TableTransactionActionType.Add, Row(inbox, e)), version, cancellationToken);
+        Write(inbox, entries, e => new TableTransactionAction(TableTransactionActionType.Add, Row(inbox, e)), version);
 
     public Task MarkReadAsync(string inbox, IReadOnlyList<string> ids, long version, CancellationToken cancellationToken = default) =>
         Write(
             inbox,
             ids,
-            id => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(inbox, id) { ["Read"] = true }),
-            version,
-            cancellationToken);
+            id =>
+            {
+                var row = PersonRows.Entity(inbox, id);
+                row["Read"] = true;
+                return new TableTransactionAction(TableTransactionActionType.UpdateMerge, row);
+            },
+            version);
 
     public async Task RemoveAsync(string inbox, IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
     {
-        var table = await _table.ReadyAsync(cancellationToken);
-        foreach (var chunk in ids.Chunk(RowsPerTransaction + 1))
+        foreach (var chunk in ids.Chunk(TableGroupCommit.MaxActions))
         {
-            await table.SubmitTransactionAsync(
-                [.. chunk.Select(id => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(inbox, id), Azure.ETag.All))],
-                cancellationToken);
+            await _commit.CommitAsync(
+                PersonRows.Partition(inbox),
+                [.. chunk.Select(id => new TableTransactionAction(TableTransactionActionType.Delete, PersonRows.Entity(inbox, id), Azure.ETag.All))]);
         }
     }
 
-    private async Task Write<T>(string inbox, IReadOnlyList<T> items, Func<T, TableTransactionAction> action, long version, CancellationToken cancellationToken)
+    private async Task Write<T>(string inbox, IReadOnlyList<T> items, Func<T, TableTransactionAction> action, long version)
     {
-        var table = await _table.ReadyAsync(cancellationToken);
         foreach (var chunk in items.Chunk(RowsPerTransaction))
         {
-            var meta = new TableEntity(inbox, MetaRow) { ["Version"] = version };
-            await table.SubmitTransactionAsync(
-                [.. chunk.Select(action), new TableTransactionAction(TableTransactionActionType.UpsertReplace, meta)], cancellationToken);
+            var meta = PersonRows.Entity(inbox, MetaRow);
+            meta["Version"] = version;
+            await _commit.CommitAsync(
+                PersonRows.Partition(inbox), [.. chunk.Select(action), new TableTransactionAction(TableTransactionActionType.UpsertReplace, meta)]);
         }
     }
 
     private static TableEntity Row(string inbox, InboxEntry entry)
     {
         var n = entry.Notification;
-        return new TableEntity(inbox, entry.Id)
+        return new TableEntity(PersonRows.Partition(inbox), PersonRows.Row(inbox, entry.Id))
         {
             ["EventId"] = n.EventId,
             ["Kind"] = n.Kind.ToString(),
@@ -88,8 +95,8 @@ internal sealed class TableInboxStore(TableServiceClient tables) : IInboxStore
         };
     }
 
-    private static InboxEntry Read(TableEntity row) => new(
-        row.RowKey,
+    private static InboxEntry Read(string id, TableEntity row) => new(
+        id,
         new Notification(
             row.GetString("EventId") ?? "",
             Enum.Parse<NotificationKind>(row.GetString("Kind") ?? ""),

@@ -14,11 +14,12 @@ namespace Newsroom.Grains.Articles;
 /// A publish repeated after an answer was lost (the same draft version, text, kind and note as the latest version)
 /// publishes nothing new, so a retried step never makes a second version.
 /// </summary>
-public sealed class ArticleGrain : Grain, IArticleGrain
+public sealed partial class ArticleGrain : Grain, IArticleGrain
 {
     private readonly IPersistentState<ArticleRecord> _record;
     private readonly IArticleVersionStore _versions;
     private readonly TimeProvider _clock;
+    private readonly ILogger<ArticleGrain> _logger;
     private readonly LiveChannel _channel;
     private ArticleVersion? _current;
 
@@ -32,6 +33,7 @@ public sealed class ArticleGrain : Grain, IArticleGrain
         _record = record;
         _versions = versions;
         _clock = clock;
+        _logger = logger;
         _channel = new LiveChannel(ChannelName.Article(Slug), channelOptions.Value.SubscriptionExpiry, logger);
     }
 
@@ -107,6 +109,7 @@ public sealed class ArticleGrain : Grain, IArticleGrain
             _current = version;
             return new ArticleUpdated(View());
         });
+        NotifyPublished(version, publication);
         await Index();
         return View();
     }

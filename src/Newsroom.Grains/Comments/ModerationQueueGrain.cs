@@ -21,10 +21,11 @@ namespace Newsroom.Grains.Comments;
 /// listeners until their next renewal.
 /// </summary>
 [KeepAlive]
-public sealed class ModerationQueueGrain : Grain, IModerationQueueGrain
+public sealed partial class ModerationQueueGrain : Grain, IModerationQueueGrain
 {
     private readonly IModerationQueueStore _store;
     private readonly TimeProvider _clock;
+    private readonly ILogger<ModerationQueueGrain> _logger;
     private readonly LiveChannel _channel;
     private readonly Dictionary<string, ModerationEntry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<long>> _bySlug = new(StringComparer.Ordinal);
@@ -41,6 +42,7 @@ public sealed class ModerationQueueGrain : Grain, IModerationQueueGrain
     {
         _store = store;
         _clock = clock;
+        _logger = logger;
         _channel = new LiveChannel(ChannelName.Moderation(this.GetPrimaryKeyString()), channelOptions.Value.SubscriptionExpiry, logger);
     }
 
@@ -144,6 +146,10 @@ public sealed class ModerationQueueGrain : Grain, IModerationQueueGrain
         Forget(before);
         Keep(entry);
         _channel.Publish(new ModerationQueued(entry, _pendingCount, _reportedCount, _heldByRuleCount));
+        if (before is null)
+        {
+            NotifyModerators(entry);
+        }
     }
 
     private async Task Leave(string slug, long commentId, CommentDecision? decision)

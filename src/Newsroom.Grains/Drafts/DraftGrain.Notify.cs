@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Newsroom.Core.Notifications;
 using Newsroom.Core.Publishing;
 using Newsroom.Grains.Notifications.Inbox;
+using Newsroom.Grains.Notifications.Topics;
 
 namespace Newsroom.Grains.Drafts;
 
@@ -26,24 +27,38 @@ public sealed partial class DraftGrain
             at));
     }
 
-    // The assignee hears of every step taken on their draft; the event id is the step's place in the history.
+    // The assignee and the draft's followers hear of every step, under one event id (the step's place in the
+    // history), so an assignee who also follows the draft is told once.
     private void NotifyStep(DraftWorkflow workflow, DraftUser by)
     {
-        if (workflow.AssignedTo is not { } assignee || workflow.History is not [.., var step])
+        if (workflow.History is not [.., var step])
         {
             return;
         }
 
         var published = step.Step is WorkflowStep.Publish;
         var headline = HeadlineForNotice();
-        Notify(assignee.UserName, () => new Notification(
+        Notification Make() => new(
             $"draft-step:{Id}:{workflow.History.Count - 1}",
             published ? NotificationKind.DraftPublished : NotificationKind.DraftStatusChanged,
             Notification.Fit(published ? $"Published: {headline}" : $"{DraftStatusText(step.To)}: {headline}", NotificationLimits.MaxTitleLength),
             Notification.Fit(step.Note.Length > 0 ? $"{by.DisplayName}: {step.Note}" : $"{by.DisplayName} took the step.", NotificationLimits.MaxExcerptLength),
             $"/drafts/{Id}",
             new NotificationActor(InboxKey.Staff(by.UserName), Notification.Fit(by.DisplayName, NotificationLimits.MaxActorNameLength)),
-            step.At));
+            step.At);
+        if (workflow.AssignedTo is { } assignee)
+        {
+            Notify(assignee.UserName, Make);
+        }
+
+        try
+        {
+            GrainFactory.GetGrain<ITopicGrain>(TopicKey.Draft(Id)).Publish(Make()).Ignore();
+        }
+        catch (Exception e) when (e is NotificationFormatException or ArgumentException)
+        {
+            LogNotifyFailed(_logger, e, Id, TopicKey.Draft(Id));
+        }
     }
 
     private void Notify(string userName, Func<Notification> make)

@@ -103,7 +103,7 @@ public sealed partial class DraftGrain
         var change = workflow.PublishedSlug is null ? null : body.ComposeSince(_record.State.PublishedBodyVersion)?.ToJson();
         var kind = workflow.PublishedSlug is null ? ArticleChangeKind.First : request.Kind == ArticleChangeKind.Correction ? ArticleChangeKind.Correction : ArticleChangeKind.Update;
         await GrainFactory.GetGrain<IArticleGrain>(metadata.Slug).Publish(
-            new ArticlePublication(Id, body.DurableVersion, content, kind, note, user.DisplayName, change));
+            new ArticlePublication(Id, body.DurableVersion, content, kind, note, user.DisplayName, change, user.UserName));
         _record.State.PublishedBodyVersion = body.DurableVersion;
         return metadata.Slug;
     }

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Newsroom.Core.Accounts;
 using Newsroom.Core.Changes;
+using Newsroom.Core.Notifications;
 using Newsroom.Core.Publishing;
 using Newsroom.Grains.Articles;
 using Newsroom.Grains.Drafts;
+using Newsroom.Grains.Notifications.Inbox;
 using Newsroom.Server.Auth;
 using Newsroom.Server.Health;
 
@@ -15,7 +17,7 @@ namespace Newsroom.Server.Articles;
 /// a draft through the draft grain, as the editor page does (create, headline, standfirst and body pushed as edits,
 /// details set), and submits it; the editor (eddie) approves and publishes it, and for the corrected story edits the
 /// body in the draft and republishes it as a correction with its note. Of <see cref="DemoStories.OnTheDesk"/>, one
-/// is left in review and one the editor assigns to the reporter. <c>/health/ready</c> waits for it
+/// is left in review and one the editor assigns to the reporter. The moderator (mona) follows the moderation queue. <c>/health/ready</c> waits for it
 /// (<see cref="DemoNewsroomHealthCheck"/>).
 /// </summary>
 /// <remarks>
@@ -51,6 +53,8 @@ public sealed partial class DemoNewsroom(IGrainFactory grains, StaffDirectory st
 
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
+        // The moderator hears of every comment that waits for her; following again changes nothing.
+        await grains.GetGrain<IInboxGrain>(InboxKey.Staff("mona")).Follow(TopicKey.Moderation).WaitAsync(cancellationToken);
         foreach (var story in DemoStories.All)
         {
             await PublishAsync(story, cancellationToken).WaitAsync(cancellationToken);

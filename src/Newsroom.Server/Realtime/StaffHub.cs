@@ -22,7 +22,7 @@ namespace Newsroom.Server.Realtime;
 /// orders what must be ordered.
 /// </remarks>
 [Authorize(Policy = NewsroomPolicies.Staff)]
-public sealed class StaffHub(
+public sealed partial class StaffHub(
     ChannelMembership membership,
     IGrainFactory grains,
     StaffDirectory staff,

@@ -7,6 +7,7 @@ using Newsroom.Grains.Comments;
 using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
+using Newsroom.Grains.Notifications.Email;
 using Newsroom.Grains.Notifications.Inbox;
 using Newsroom.Grains.Realtime;
 using Orleans.TestingHost;
@@ -25,7 +26,7 @@ internal static class NewsroomSilo
     public static ChannelOwners ChannelOwners { get; } =
         Features(new ServiceCollection(), () => null!, () => null!).BuildServiceProvider().GetRequiredService<ChannelOwners>();
 
-    public static void Configure(ISiloBuilder silo, string storage, FakeTimeProvider clock, DraftLogProbe logs, CommentStoreProbe comments, ModerationQueueProbe moderationQueue)
+    public static void Configure(ISiloBuilder silo, string storage, FakeTimeProvider clock, DraftLogProbe logs, CommentStoreProbe comments, ModerationQueueProbe moderationQueue, RecordingEmailSender emails)
     {
         var services = silo.Services;
         UseFakeClockForGrains(services, clock);
@@ -37,7 +38,11 @@ internal static class NewsroomSilo
             o.BannedWords = [CommentTestWords.Banned];
             o.SuspectWords = [CommentTestWords.Suspect];
         });
+        services.Configure<EmailDeliveryOptions>(o => o.SiteAddress = "https://news.example.org/");
         Features(services, () => new BlobServiceClient(storage), () => new TableServiceClient(storage));
+        services.AddSingleton<IEmailSender>(emails);
+        services.AddSingleton<IStaffAddresses, TestStaffAddresses>();
+        services.AddSingleton<IUnsubscribeLinks, TestUnsubscribeLinks>();
         logs.WrapRegisteredFactory(services);
         comments.WrapRegisteredStore(services);
         moderationQueue.WrapRegisteredStore(services);
@@ -52,6 +57,7 @@ internal static class NewsroomSilo
             o.TableServiceClient = new TableServiceClient(storage);
             o.TableName = "GrainState";
         });
+        silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage));
     }
 
     // Each feature's own registration, as the server's host makes it: its storage and the channel kind it owns.
@@ -61,7 +67,8 @@ internal static class NewsroomSilo
             .AddNewsroomDesk(_ => tables())
             .AddNewsroomArticles(_ => blobs(), _ => tables())
             .AddNewsroomComments(_ => tables())
-            .AddNewsroomInbox(_ => tables());
+            .AddNewsroomInbox(_ => tables())
+            .AddNewsroomMailbox(_ => tables());
 
     /// <summary>
     /// The grains take the unkeyed <see cref="TimeProvider"/>, and Orleans resolves that same registration

@@ -9,6 +9,7 @@ using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
 using Newsroom.Grains.Notifications.Email;
 using Newsroom.Grains.Notifications.Inbox;
+using Newsroom.Grains.Notifications.Topics;
 using Newsroom.Grains.Realtime;
 using Orleans.TestingHost;
 
@@ -26,7 +27,9 @@ internal static class NewsroomSilo
     public static ChannelOwners ChannelOwners { get; } =
         Features(new ServiceCollection(), () => null!, () => null!).BuildServiceProvider().GetRequiredService<ChannelOwners>();
 
-    public static void Configure(ISiloBuilder silo, string storage, FakeTimeProvider clock, DraftLogProbe logs, CommentStoreProbe comments, ModerationQueueProbe moderationQueue, RecordingEmailSender emails)
+    public static void Configure(
+        ISiloBuilder silo, string storage, FakeTimeProvider clock, DraftLogProbe logs, CommentStoreProbe comments, ModerationQueueProbe moderationQueue,
+        InboxStoreProbe inboxes, RecordingEmailSender emails)
     {
         var services = silo.Services;
         UseFakeClockForGrains(services, clock);
@@ -46,6 +49,7 @@ internal static class NewsroomSilo
         logs.WrapRegisteredFactory(services);
         comments.WrapRegisteredStore(services);
         moderationQueue.WrapRegisteredStore(services);
+        inboxes.WrapRegisteredStore(services);
 
         silo.AddAzureBlobGrainStorage(StorageNames.Large, o =>
         {
@@ -68,6 +72,7 @@ internal static class NewsroomSilo
             .AddNewsroomArticles(_ => blobs(), _ => tables())
             .AddNewsroomComments(_ => tables())
             .AddNewsroomInbox(_ => tables())
+            .AddNewsroomTopics(_ => tables())
             .AddNewsroomMailbox(_ => tables());
 
     /// <summary>

@@ -145,6 +145,12 @@ public sealed partial class EmailDeliveryTests(MailingNewsroom newsroom) : IClas
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("'Weekly' is not an email delivery", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal("daily", await Delivery(ada, "comment-on-my-story"));
+
+        var badTopic = AntiforgeryToken().Match(page).Groups[1].Value;
+        using var badUnfollow = await ada.Http.PostAsync("/notifications/settings?handler=Unfollow", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["topic"] = "gossip:everything", ["__RequestVerificationToken"] = badTopic }));
+        Assert.Equal(HttpStatusCode.BadRequest, badUnfollow.StatusCode);
+        Assert.Contains("Nothing was changed", await badUnfollow.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static FormUrlEncodedContent OneClick() => new(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });

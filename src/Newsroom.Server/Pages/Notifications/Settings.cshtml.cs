@@ -21,6 +21,12 @@ public sealed class SettingsModel(IGrainFactory grains) : PageModel
 
     public int Waiting { get; private set; }
 
+    /// <summary>The topics the person follows (their inbox's follow list), in key order.</summary>
+    public IReadOnlyList<string> Following { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Unfollowed { get; set; }
+
     public string? Error { get; private set; }
 
     [BindProperty(SupportsGet = true)]
@@ -61,10 +67,26 @@ public sealed class SettingsModel(IGrainFactory grains) : PageModel
         return RedirectToPage(new { saved = true });
     }
 
+    /// <summary>The Unfollow button beside a followed topic.</summary>
+    public async Task<IActionResult> OnPostUnfollowAsync(string? topic)
+    {
+        if (TopicKey.Check(topic) is { } problem)
+        {
+            await Load();
+            Error = problem + " Nothing was changed.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        await grains.OwnInbox(User).Unfollow(topic!);
+        return RedirectToPage(new { unfollowed = topic });
+    }
+
     private async Task Load()
     {
         var mailbox = grains.OwnMailbox(User);
         Preferences = await mailbox.Preferences();
         Waiting = await mailbox.Waiting();
+        Following = [.. (await grains.OwnInbox(User).Following()).Order(StringComparer.Ordinal)];
     }
 }

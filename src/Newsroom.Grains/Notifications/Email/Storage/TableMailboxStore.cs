@@ -6,42 +6,43 @@ using Newsroom.Grains.Notifications.Inbox;
 namespace Newsroom.Grains.Notifications.Email;
 
 /// <summary>
-/// <see cref="IMailboxStore"/> in Azure Table <see cref="TableName"/>: partition = inbox key; row <c>settings</c> (the
+/// <see cref="IMailboxStore"/> in Azure Table <see cref="TableName"/>, laid out by <see cref="PersonRows"/> like the inbox
+/// (one of 32 partitions by the inbox key's hash, row keys <c>{inbox}|{row}</c>; waiting rows are written and removed
+/// through <see cref="TableGroupCommit"/>, so thousands of mailboxes told of one comment share transactions): row <c>settings</c> (the
 /// deliveries that are not Immediately as <c>Kind=Delivery;…</c>, a guest's address and name), row <c>retry</c>, one
 /// row <c>p-{inbox entry id}</c> per waiting notification (its parts, the delivery, when it arrived), and one row
 /// <c>u-{nonce}</c> per unsubscribe link used.
 /// </summary>
 internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxStore
 {
-    public const string TableName = "mailbox";
+    public const string TableName = "mailboxes";
 
     private const string SettingsRow = "settings";
     private const string RetryRow = "retry";
     private const string PendingPrefix = "p-";
     private const string UsedPrefix = "u-";
-    private const int RowsPerTransaction = 100;
-
     private readonly StoreTable _table = new(tables, TableName);
+    private readonly TableGroupCommit _commit = new(new StoreTable(tables, TableName));
 
     public async Task<StoredMailbox> LoadAsync(string mailbox, CancellationToken cancellationToken = default)
     {
         var settings = MailboxSettings.Default;
         EmailRetry? retry = null;
         var pending = new List<PendingEmail>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {mailbox} and RowKey lt {UsedPrefix}");
-        await foreach (var row in _table.QueryAsync(filter, cancellationToken))
+        await foreach (var entity in _table.QueryAsync(PersonRows.Filter(mailbox), cancellationToken))
         {
-            if (row.RowKey == SettingsRow)
+            var row = PersonRows.RowOf(mailbox, entity.RowKey);
+            if (row == SettingsRow)
             {
-                settings = ReadSettings(row);
+                settings = ReadSettings(entity);
             }
-            else if (row.RowKey == RetryRow)
+            else if (row == RetryRow)
             {
-                retry = new EmailRetry(row.GetInt32("Failures") ?? 0, row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
+                retry = new EmailRetry(entity.GetInt32("Failures") ?? 0, entity.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
             }
-            else if (row.RowKey.StartsWith(PendingPrefix, StringComparison.Ordinal))
+            else if (row.StartsWith(PendingPrefix, StringComparison.Ordinal))
             {
-                pending.Add(ReadPending(row));
+                pending.Add(ReadPending(row[PendingPrefix.Length..], entity));
             }
         }
 
@@ -56,24 +57,32 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
 
     public async Task AddPendingAsync(string mailbox, IReadOnlyList<PendingEmail> pending, CancellationToken cancellationToken = default)
     {
-        var table = await _table.ReadyAsync(cancellationToken);
-        foreach (var chunk in pending.Chunk(RowsPerTransaction))
+        foreach (var chunk in pending.Chunk(TableGroupCommit.MaxActions))
         {
             // Upsert: a notification enqueued again after a failed write lands on its own row, not a conflict.
-            await table.SubmitTransactionAsync(
-                [.. chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PendingEntity(mailbox, p)))],
-                cancellationToken);
+            await _commit.CommitAsync(
+                PersonRows.Partition(mailbox),
+                [.. chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PendingEntity(mailbox, p)))]);
         }
     }
 
     public async Task RemovePendingAsync(string mailbox, IReadOnlyList<string> entryIds, CancellationToken cancellationToken = default)
     {
-        var table = await _table.ReadyAsync(cancellationToken);
-        foreach (var id in entryIds)
+        // A write each: a transaction fails whole when one of its rows is already gone, and the group commit then
+        // tries each write alone, so a row already gone fails only its own delete, which is what was wanted anyway.
+        await Task.WhenAll(entryIds.Select(async id =>
         {
-            // One by one: a transaction fails whole when one of its rows is already gone.
-            await table.DeleteEntityAsync(mailbox, PendingPrefix + id, ETag.All, cancellationToken);
-        }
+            try
+            {
+                await _commit.CommitAsync(
+                    PersonRows.Partition(mailbox),
+                    [new TableTransactionAction(TableTransactionActionType.Delete, PersonRows.Entity(mailbox, PendingPrefix + id), ETag.All)]);
+            }
+            catch (Exception e) when (e is RequestFailedException { Status: 404 } or TableTransactionFailedException { Status: 404 })
+            {
+                // Already gone.
+            }
+        }));
     }
 
     public async Task SaveRetryAsync(string mailbox, EmailRetry? retry, CancellationToken cancellationToken = default)
@@ -81,11 +90,13 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
         var table = await _table.ReadyAsync(cancellationToken);
         if (retry is null)
         {
-            await table.DeleteEntityAsync(mailbox, RetryRow, ETag.All, cancellationToken);
+            await table.DeleteEntityAsync(PersonRows.Partition(mailbox), PersonRows.Row(mailbox, RetryRow), ETag.All, cancellationToken);
         }
         else
         {
-            var row = new TableEntity(mailbox, RetryRow) { ["Failures"] = retry.Failures, ["At"] = retry.At };
+            var row = PersonRows.Entity(mailbox, RetryRow);
+            row["Failures"] = retry.Failures;
+            row["At"] = retry.At;
             await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
         }
     }
@@ -97,7 +108,7 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
         {
             await table.SubmitTransactionAsync(
                 [
-                    new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(mailbox, UsedPrefix + nonce)),
+                    new TableTransactionAction(TableTransactionActionType.Add, PersonRows.Entity(mailbox, UsedPrefix + nonce)),
                     new TableTransactionAction(TableTransactionActionType.UpsertReplace, SettingsEntity(mailbox, settings)),
                 ],
                 cancellationToken);
@@ -112,11 +123,11 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
     public async Task<bool> UnsubscribeUsedAsync(string mailbox, string nonce, CancellationToken cancellationToken = default)
     {
         var table = await _table.ReadyAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(mailbox, UsedPrefix + nonce, ["RowKey"], cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PersonRows.Partition(mailbox), PersonRows.Row(mailbox, UsedPrefix + nonce), ["RowKey"], cancellationToken);
         return row.HasValue;
     }
 
-    private static TableEntity SettingsEntity(string mailbox, MailboxSettings settings) => new(mailbox, SettingsRow)
+    private static TableEntity SettingsEntity(string mailbox, MailboxSettings settings) => new(PersonRows.Partition(mailbox), PersonRows.Row(mailbox, SettingsRow))
     {
         ["Delivery"] = string.Join(';', settings.Delivery.Where(d => d.Value != EmailDelivery.Immediately).Select(d => $"{d.Key}={d.Value}")),
         ["Address"] = settings.Guest?.Address,
@@ -144,7 +155,7 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
     private static TableEntity PendingEntity(string mailbox, PendingEmail pending)
     {
         var n = pending.Entry.Notification;
-        return new TableEntity(mailbox, PendingPrefix + pending.Entry.Id)
+        return new TableEntity(PersonRows.Partition(mailbox), PersonRows.Row(mailbox, PendingPrefix + pending.Entry.Id))
         {
             ["Delivery"] = pending.Delivery.ToString(),
             ["Queued"] = pending.Queued,
@@ -159,9 +170,9 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
         };
     }
 
-    private static PendingEmail ReadPending(TableEntity row) => new(
+    private static PendingEmail ReadPending(string entryId, TableEntity row) => new(
         new InboxEntry(
-            row.RowKey[PendingPrefix.Length..],
+            entryId,
             new Notification(
                 row.GetString("EventId") ?? "",
                 Enum.Parse<NotificationKind>(row.GetString("Kind") ?? ""),

@@ -13,6 +13,7 @@ try
     builder.AddNewsroomStorage();
     builder.AddNewsroomOrleans();
     builder.AddNewsroomEmail();
+    builder.AddNewsroomReaderNotifications();
     builder.AddNewsroomAuth();
     builder.AddNewsroomRealtime();
     builder.AddNewsroomHealth();

@@ -5,6 +5,7 @@ using Newsroom.Grains.Comments;
 using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
+using Newsroom.Grains.Notifications.Guests;
 using Newsroom.Grains.Notifications.Inbox;
 using Newsroom.Grains.Realtime;
 using Newsroom.Server.Configuration;
@@ -33,6 +34,7 @@ public static class OrleansExtensions
         builder.Services.AddNewsroomArticles(_ => storage.CreateBlobClient(), _ => storage.CreateTableClient());
         builder.Services.AddNewsroomComments(_ => storage.CreateTableClient());
         builder.Services.AddNewsroomInbox(_ => storage.CreateTableClient());
+        builder.Services.AddNewsroomGuestReaders(_ => storage.CreateTableClient());
 
         builder.UseOrleans(silo =>
         {

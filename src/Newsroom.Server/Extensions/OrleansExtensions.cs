@@ -7,6 +7,7 @@ using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
 using Newsroom.Grains.Notifications.Guests;
 using Newsroom.Grains.Notifications.Inbox;
+using Newsroom.Grains.Notifications.Topics;
 using Newsroom.Grains.Realtime;
 using Newsroom.Server.Configuration;
 using Orleans.Configuration;
@@ -34,6 +35,7 @@ public static class OrleansExtensions
         builder.Services.AddNewsroomArticles(_ => storage.CreateBlobClient(), _ => storage.CreateTableClient());
         builder.Services.AddNewsroomComments(_ => storage.CreateTableClient());
         builder.Services.AddNewsroomInbox(_ => storage.CreateTableClient());
+        builder.Services.AddNewsroomTopics(_ => storage.CreateTableClient());
         builder.Services.AddNewsroomGuestReaders(_ => storage.CreateTableClient());
 
         builder.UseOrleans(silo =>

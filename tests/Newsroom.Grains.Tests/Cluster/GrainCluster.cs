@@ -35,6 +35,9 @@ public sealed class GrainCluster(SharedAzurite storage) : IAsyncLifetime
     /// <summary>Between the moderation queue and its table rows: makes the queue's next save fail.</summary>
     public ModerationQueueProbe ModerationQueue { get; } = new();
 
+    /// <summary>Between inboxes and their table rows: makes an inbox's next deliveries fail.</summary>
+    public InboxStoreProbe Inboxes { get; } = new();
+
     public IClusterClient Client => _cluster?.Client ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>A fresh draft id of the shape the server makes (12 hexadecimal digits).</summary>
@@ -72,7 +75,7 @@ public sealed class GrainCluster(SharedAzurite storage) : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => NewsroomSilo.Configure(silo, storage.Azurite.ConnectionString, Clock, Logs, Comments, ModerationQueue));
+        builder.ConfigureSilo((_, silo) => NewsroomSilo.Configure(silo, storage.Azurite.ConnectionString, Clock, Logs, Comments, ModerationQueue, Inboxes));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

@@ -8,6 +8,7 @@ using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
 using Newsroom.Grains.Notifications.Inbox;
+using Newsroom.Grains.Notifications.Topics;
 using Newsroom.Grains.Realtime;
 using Orleans.TestingHost;
 
@@ -25,7 +26,7 @@ internal static class NewsroomSilo
     public static ChannelOwners ChannelOwners { get; } =
         Features(new ServiceCollection(), () => null!, () => null!).BuildServiceProvider().GetRequiredService<ChannelOwners>();
 
-    public static void Configure(ISiloBuilder silo, string storage, FakeTimeProvider clock, DraftLogProbe logs, CommentStoreProbe comments, ModerationQueueProbe moderationQueue)
+    public static void Configure(ISiloBuilder silo, string storage, FakeTimeProvider clock, DraftLogProbe logs, CommentStoreProbe comments, ModerationQueueProbe moderationQueue, InboxStoreProbe inboxes)
     {
         var services = silo.Services;
         UseFakeClockForGrains(services, clock);
@@ -41,6 +42,7 @@ internal static class NewsroomSilo
         logs.WrapRegisteredFactory(services);
         comments.WrapRegisteredStore(services);
         moderationQueue.WrapRegisteredStore(services);
+        inboxes.WrapRegisteredStore(services);
 
         silo.AddAzureBlobGrainStorage(StorageNames.Large, o =>
         {
@@ -61,7 +63,8 @@ internal static class NewsroomSilo
             .AddNewsroomDesk(_ => tables())
             .AddNewsroomArticles(_ => blobs(), _ => tables())
             .AddNewsroomComments(_ => tables())
-            .AddNewsroomInbox(_ => tables());
+            .AddNewsroomInbox(_ => tables())
+            .AddNewsroomTopics(_ => tables());
 
     /// <summary>
     /// The grains take the unkeyed <see cref="TimeProvider"/>, and Orleans resolves that same registration

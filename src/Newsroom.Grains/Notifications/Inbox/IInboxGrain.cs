@@ -38,4 +38,27 @@ public interface IInboxGrain : IChannelOwner
 
     [Alias("mark-all-read")]
     Task<int> MarkAllRead();
+
+    /// <summary>
+    /// Follows a topic (<see cref="TopicKey"/>): stored in the inbox first (the person's own list is the truth), then
+    /// the topic's subscriber list. A repeat makes sure of the topic again, so retrying a failed call mends it. At
+    /// most <see cref="TopicKey.MaxFollowsPerInbox"/> topics.
+    /// </summary>
+    [Alias("follow")]
+    Task Follow(string topic);
+
+    /// <summary>Stops following: the topic's subscriber list first, then the inbox's own row; a repeat is harmless.</summary>
+    [Alias("unfollow")]
+    Task Unfollow(string topic);
+
+    /// <summary>The topics this inbox follows, in key order.</summary>
+    [Alias("following")]
+    Task<IReadOnlyList<string>> Following();
+
+    /// <summary>
+    /// Follows a topic because the owner commented (a commenter hears of updates to the story): for staff always, for
+    /// a guest only once they followed something themselves (their email is confirmed); otherwise nothing happens.
+    /// </summary>
+    [Alias("follow-as-commenter")]
+    Task FollowAsCommenter(string topic);
 }

@@ -14,6 +14,7 @@ namespace Newsroom.Grains.Notifications.Inbox;
 public sealed partial class InboxGrain : Grain, IInboxGrain
 {
     private readonly IInboxStore _store;
+    private readonly IInboxFollowStore _followStore;
     private readonly ILogger<InboxGrain> _logger;
     private readonly LiveChannel _channel;
 
@@ -24,9 +25,10 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
     private bool _loaded;
     private bool _versionRestored;
 
-    public InboxGrain(IInboxStore store, IOptions<ChannelOptions> channelOptions, ILogger<InboxGrain> logger)
+    public InboxGrain(IInboxStore store, IInboxFollowStore followStore, IOptions<ChannelOptions> channelOptions, ILogger<InboxGrain> logger)
     {
         _store = store;
+        _followStore = followStore;
         _logger = logger;
         if (!InboxKey.IsValid(Key))
         {
@@ -61,6 +63,7 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
             throw new InboxException("A delivery holds a missing notification.");
         }
 
+        notifications = await Wanted(notifications);
         await EnsureLoaded();
         var added = new List<InboxEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

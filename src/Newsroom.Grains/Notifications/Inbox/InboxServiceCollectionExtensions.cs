@@ -19,6 +19,7 @@ public static class InboxServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(tables);
         services.TryAddSingleton<IInboxStore>(provider => new TableInboxStore(tables(provider)));
+        services.TryAddSingleton<IInboxFollowStore>(provider => new TableInboxFollowStore(tables(provider)));
         return services.AddChannelOwner<IInboxGrain>(
             ChannelKind.User,
             ChannelAudience.Everyone,

@@ -1,0 +1,19 @@
+namespace Newsroom.Grains.Notifications.Topics;
+
+/// <summary>How a topic delivers: the sizes and waits of its fan-out (documented in the README's "Notifications").</summary>
+public static class TopicFanOut
+{
+    /// <summary>Subscribers taken at once: the fan-out of one batch ends before the next batch starts.</summary>
+    public const int BatchSize = 100;
+
+    /// <summary>Inbox calls in flight at once within a batch, so a topic with thousands of subscribers never floods the silo.</summary>
+    public const int Parallelism = 16;
+
+    /// <summary>Tries after the first failed delivery to one inbox, each after <see cref="RetryDelay"/> doubled per try.</summary>
+    public const int Retries = 5;
+
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>The wait before try <paramref name="attempt"/> (1 is the first retry): 1 s, 2 s, 4 s, 8 s, 16 s.</summary>
+    public static TimeSpan Backoff(int attempt) => RetryDelay * Math.Pow(2, attempt - 1);
+}

@@ -32,7 +32,7 @@ public sealed class ReaderSubscriptions(
         var headline = await PublishedHeadline(slug);
         if (context.User?.Identity?.IsAuthenticated == true)
         {
-            await ReaderFollows.Follow(grains, grains.OwnInbox(context), slug, form.FollowUps, form.Replies, form.Updates);
+            await ReaderFollows.Follow(grains.OwnInbox(context), slug, form.FollowUps, form.Replies, form.Updates);
             return new ReaderSubscribed(true, $"You are following “{headline}”. Your inbox has what comes.");
         }
 

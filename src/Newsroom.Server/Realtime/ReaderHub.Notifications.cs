@@ -21,6 +21,10 @@ public sealed partial class ReaderHub
     [WhenBusy(InboxCaller.BusyMessage)]
     public Task<ReaderSubscribed> Subscribe([ArticleSlug] string slug, ReaderSubscribeForm form) => subscriptions.Subscribe(Context, slug, form);
 
+    /// <summary>The topics the caller's own inbox follows (<c>follow-ups:{slug}</c>, <c>story:{slug}</c>, <c>my-replies</c>…).</summary>
+    [WhenBusy(InboxCaller.BusyMessage)]
+    public async Task<IReadOnlyList<string>> Following() => await (await grains.OwnReaderInbox(Context, guests)).Following();
+
     /// <summary>The caller's inbox channel to join for the bell (<c>user:…</c>), or null when they have no inbox yet.</summary>
     [WhenBusy(InboxCaller.BusyMessage)]
     public async Task<string?> InboxChannel() =>

@@ -28,6 +28,7 @@ public sealed class ReaderSubscriptionTests(ReadersNewsroom newsroom) : IClassFi
         var (mail, link) = await ReaderSubscriptionMail.WaitAsync(newsroom.MailDev, email);
         var channelBefore = await guest.Hub.InvokeAsync<string?>("InboxChannel");
         var joinBefore = await Assert.ThrowsAsync<HubException>(() => guest.Hub.InvokeAsync("Join", ChannelOf(email)));
+        var followingBefore = await Assert.ThrowsAsync<HubException>(() => guest.Hub.InvokeAsync<string[]>("Following"));
         var (getStatus, getHtml) = await ConfirmPage.GetAsync(newsroom.Server, link);
         var channelAfterGet = await guest.Hub.InvokeAsync<string?>("InboxChannel");
         var (postStatus, postHtml) = await ConfirmPage.PostAsync(newsroom.Server, ConfirmPage.TokenOf(link));
@@ -37,6 +38,7 @@ public sealed class ReaderSubscriptionTests(ReadersNewsroom newsroom) : IClassFi
         Assert.Contains("new follow-up comments, new replies to my comments", mail.Text, StringComparison.Ordinal);
         Assert.Null(channelBefore);
         Assert.Contains("your own inbox's channel only", joinBefore.Message, StringComparison.Ordinal);
+        Assert.Contains("You have no inbox here yet", followingBefore.Message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, getStatus);
         Assert.Contains("Confirm subscription</button>", getHtml, StringComparison.Ordinal);
         Assert.Null(channelAfterGet);
@@ -46,6 +48,23 @@ public sealed class ReaderSubscriptionTests(ReadersNewsroom newsroom) : IClassFi
         await guest.Hub.InvokeAsync("Join", ChannelOf(email));
         var inbox = await guest.Hub.InvokeAsync<JsonElement>("Inbox", null, 10);
         Assert.Equal(0, inbox.GetProperty("unread").GetInt32());
+        Assert.Equal(["follow-ups:" + slug, "my-replies"], (await guest.Hub.InvokeAsync<string[]>("Following")).Order());
+    }
+
+    [Fact]
+    public async Task StaffSubscribingFromTheWidget_FollowAtOnce_WithoutAnEmail()
+    {
+        var slug = await PublishAsync();
+        using var ada = await newsroom.Server.SignInAsync("ada", "ada-demo");
+        await using var staff = await CommentReader.ConnectAsync(newsroom.Server, ada.Cookies);
+        var mailsBefore = (await newsroom.MailDev.MailsAsync()).Count;
+
+        var answer = await staff.Hub.InvokeAsync<JsonElement>("Subscribe", slug, new { email = (string?)null, followUps = false, replies = false, updates = true });
+
+        Assert.True(answer.GetProperty("following").GetBoolean());
+        Assert.Contains("story:" + slug, await staff.Hub.InvokeAsync<string[]>("Following"));
+        Assert.Equal("user:ada", await staff.Hub.InvokeAsync<string?>("InboxChannel"));
+        Assert.Equal(mailsBefore, (await newsroom.MailDev.MailsAsync()).Count);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Newsroom.Server.Apis;
 using Newsroom.Server.Configuration;
 using Newsroom.Server.Extensions;
+using Newsroom.Server.Notifications;
 
 if (args is ["hash-password", ..])
 {
@@ -29,6 +30,7 @@ try
     app.MapArticlesApi();
     app.MapReadingApi();
     app.MapDiagnosticsApi();
+    app.MapReaderInbox();
     app.MapNewsroomPages();
     app.Run();
     return 0;

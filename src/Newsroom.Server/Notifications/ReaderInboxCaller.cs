@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using Newsroom.Core.Notifications;
 using Newsroom.Core.Realtime;
@@ -16,14 +17,21 @@ public static class ReaderInboxCaller
     public const string NoInbox = "You have no inbox here yet: subscribe under a story's comments and confirm the email we send.";
 
     /// <summary>The caller's inbox key, or null for a guest who has confirmed no email (or has no valid cookie).</summary>
-    public static async Task<string?> OwnInboxKey(this IGrainFactory grains, HubCallerContext context, GuestIdentity guests)
+    public static Task<string?> OwnInboxKey(this IGrainFactory grains, HubCallerContext context, GuestIdentity guests) =>
+        grains.OwnInboxKey(context.UserIdentifier, GuestId(context, guests));
+
+    /// <summary>The same for a page request: the signed-in staff member's inbox, or the guest cookie's.</summary>
+    public static Task<string?> OwnInboxKey(this IGrainFactory grains, HttpContext http, GuestIdentity guests) =>
+        grains.OwnInboxKey(http.User.FindFirstValue(ClaimTypes.NameIdentifier), guests.Read(http).Id);
+
+    private static async Task<string?> OwnInboxKey(this IGrainFactory grains, string? userName, string? guestId)
     {
-        if (context.UserIdentifier is { } userName)
+        if (userName is not null)
         {
             return InboxKey.Staff(userName);
         }
 
-        return GuestId(context, guests) is { } guestId && await grains.GetGrain<IGuestReaderGrain>(guestId).Current() is { } emailHash
+        return guestId is not null && await grains.GetGrain<IGuestReaderGrain>(guestId).Current() is { } emailHash
             ? InboxKey.Guest(emailHash)
             : null;
     }

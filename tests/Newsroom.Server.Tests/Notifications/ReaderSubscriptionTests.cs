@@ -52,6 +52,34 @@ public sealed class ReaderSubscriptionTests(ReadersNewsroom newsroom) : IClassFi
     }
 
     [Fact]
+    public async Task AConfirmedGuest_IsToldTheirInboxChannel_AndGetsTheInboxPage_OthersAreNot()
+    {
+        var slug = await PublishAsync();
+        var email = Unique("hal");
+        await using var guest = await CommentReader.ConnectAsync(newsroom.Server);
+        await using var other = await CommentReader.ConnectAsync(newsroom.Server);
+        using var guestHttp = newsroom.Server.CreateClient(guest.Cookies);
+        using var otherHttp = newsroom.Server.CreateClient(other.Cookies);
+        await guest.Hub.InvokeAsync<JsonElement>("Subscribe", slug, With(email));
+        var (_, link) = await ReaderSubscriptionMail.WaitAsync(newsroom.MailDev, email);
+        var before = await guestHttp.GetStringAsync("/notifications/inbox-channel");
+        await ConfirmPage.PostAsync(newsroom.Server, ConfirmPage.TokenOf(link));
+
+        var after = JsonDocument.Parse(await guestHttp.GetStringAsync("/notifications/inbox-channel")).RootElement;
+        var others = JsonDocument.Parse(await otherHttp.GetStringAsync("/notifications/inbox-channel")).RootElement;
+        var page = await guestHttp.GetStringAsync("/inbox");
+        var othersPage = await otherHttp.GetStringAsync("/inbox");
+
+        Assert.Equal("{\"channel\":null}", before);
+        Assert.Equal(ChannelOf(email), after.GetProperty("channel").GetString());
+        Assert.Equal(JsonValueKind.Null, others.GetProperty("channel").ValueKind);
+        Assert.Contains("data-hub=\"/hubs/reader\"", page, StringComparison.Ordinal);
+        Assert.Contains($"data-channel=\"{ChannelOf(email)}\"", page, StringComparison.Ordinal);
+        Assert.Contains("You have no inbox yet", othersPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(ChannelOf(email), othersPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StaffSubscribingFromTheWidget_FollowAtOnce_WithoutAnEmail()
     {
         var slug = await PublishAsync();

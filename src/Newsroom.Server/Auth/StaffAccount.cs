@@ -10,6 +10,9 @@ public sealed class StaffAccount
 
     public List<string> Roles { get; set; } = [];
 
+    /// <summary>Where their notification emails go (optional: without it they get none); checked at start.</summary>
+    public string? Email { get; set; }
+
     /// <summary>From <c>hash-password</c>: never the password itself.</summary>
     public string PasswordHash { get; set; } = "";
 }

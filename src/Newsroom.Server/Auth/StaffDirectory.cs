@@ -1,5 +1,6 @@
 using Newsroom.Core.Accounts;
 using Newsroom.Core.Realtime;
+using Newsroom.Grains.Notifications.Email;
 using Newsroom.Server.Configuration;
 
 namespace Newsroom.Server.Auth;
@@ -47,6 +48,11 @@ public sealed class StaffDirectory
             {
                 throw new NewsroomConfigurationException(
                     $"{where}:PasswordHash is not a hash from 'dotnet run --project src/Newsroom.Server -- hash-password'.");
+            }
+
+            if (!string.IsNullOrEmpty(account.Email) && !EmailOptionsValidator.IsPlainAddress(account.Email))
+            {
+                throw new NewsroomConfigurationException($"{where}:Email '{account.Email}' is not an email address, such as rosa@example.org.");
             }
 
             if (string.IsNullOrWhiteSpace(account.DisplayName))

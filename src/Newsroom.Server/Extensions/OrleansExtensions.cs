@@ -5,6 +5,7 @@ using Newsroom.Grains.Comments;
 using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
+using Newsroom.Grains.Notifications.Email;
 using Newsroom.Grains.Notifications.Guests;
 using Newsroom.Grains.Notifications.Inbox;
 using Newsroom.Grains.Notifications.Topics;
@@ -36,6 +37,7 @@ public static class OrleansExtensions
         builder.Services.AddNewsroomComments(_ => storage.CreateTableClient());
         builder.Services.AddNewsroomInbox(_ => storage.CreateTableClient());
         builder.Services.AddNewsroomTopics(_ => storage.CreateTableClient());
+        builder.Services.AddNewsroomMailbox(_ => storage.CreateTableClient());
         builder.Services.AddNewsroomGuestReaders(_ => storage.CreateTableClient());
 
         builder.UseOrleans(silo =>
@@ -75,6 +77,8 @@ public static class OrleansExtensions
                 o.TableServiceClient = storage.CreateTableClient();
                 o.TableName = "GrainState";
             });
+            // Mailboxes with emails waiting keep a reminder, so a digest is sent after a restart too.
+            silo.UseAzureTableReminderService(o => o.TableServiceClient = storage.CreateTableClient());
         });
         return builder;
     }

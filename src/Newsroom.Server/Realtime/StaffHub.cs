@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Newsroom.Core.Realtime;
 using Newsroom.Grains.Comments;
 using Newsroom.Grains.Drafts;
+using Newsroom.Grains.Notifications.Email;
 using Newsroom.Grains.Notifications.Inbox;
 using Newsroom.Grains.Realtime;
 using Newsroom.Server.Auth;
@@ -170,6 +171,18 @@ public sealed class StaffHub(
 
     [WhenBusy(InboxCaller.BusyMessage)]
     public Task<int> MarkAllNotificationsRead() => grains.OwnInbox(Context).MarkAllRead();
+
+    /// <summary>The caller's email delivery per notification kind, and the address emails go to.</summary>
+    [WhenBusy(MailboxCaller.BusyMessage)]
+    public Task<EmailPreferences> EmailPreferences() => grains.OwnMailbox(Context).Preferences();
+
+    /// <summary><paramref name="kind"/> and <paramref name="delivery"/> by name, e.g. <c>("Mentioned", "Hourly")</c>.</summary>
+    [WhenBusy(MailboxCaller.BusyMessage)]
+    public Task<EmailPreferences> SetEmailDelivery(string kind, string delivery)
+    {
+        var (parsedKind, parsedDelivery) = MailboxCaller.ParseChoice(kind, delivery);
+        return grains.OwnMailbox(Context).SetDelivery(parsedKind, parsedDelivery);
+    }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {

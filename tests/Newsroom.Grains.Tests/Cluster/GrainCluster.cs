@@ -38,6 +38,9 @@ public sealed class GrainCluster(SharedAzurite storage) : IAsyncLifetime
     /// <summary>Between inboxes and their table rows: makes an inbox's next deliveries fail.</summary>
     public InboxStoreProbe Inboxes { get; } = new();
 
+    /// <summary>The silo's mail server: every email the mailboxes sent, and failures on demand.</summary>
+    public RecordingEmailSender Emails { get; } = new();
+
     public IClusterClient Client => _cluster?.Client ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>A fresh draft id of the shape the server makes (12 hexadecimal digits).</summary>
@@ -75,7 +78,7 @@ public sealed class GrainCluster(SharedAzurite storage) : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => NewsroomSilo.Configure(silo, storage.Azurite.ConnectionString, Clock, Logs, Comments, ModerationQueue, Inboxes));
+        builder.ConfigureSilo((_, silo) => NewsroomSilo.Configure(silo, storage.Azurite.ConnectionString, Clock, Logs, Comments, ModerationQueue, Inboxes, Emails));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

@@ -7,6 +7,7 @@ using Newsroom.Grains.Comments;
 using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
+using Newsroom.Grains.Notifications.Email;
 using Newsroom.Grains.Notifications.Inbox;
 using Newsroom.Grains.Notifications.Topics;
 using Newsroom.Grains.Realtime;
@@ -26,7 +27,7 @@ internal static class NewsroomSilo
     public static ChannelOwners ChannelOwners { get; } =
         Features(new ServiceCollection(), () => null!, () => null!).BuildServiceProvider().GetRequiredService<ChannelOwners>();
 
-    public static void Configure(ISiloBuilder silo, string storage, FakeTimeProvider clock, DraftLogProbe logs, CommentStoreProbe comments, ModerationQueueProbe moderationQueue, InboxStoreProbe inboxes)
+    public static void Configure(ISiloBuilder silo, string storage, FakeTimeProvider clock, DraftLogProbe logs, CommentStoreProbe comments, ModerationQueueProbe moderationQueue, InboxStoreProbe inboxes, RecordingEmailSender emails)
     {
         var services = silo.Services;
         UseFakeClockForGrains(services, clock);
@@ -38,7 +39,11 @@ internal static class NewsroomSilo
             o.BannedWords = [CommentTestWords.Banned];
             o.SuspectWords = [CommentTestWords.Suspect];
         });
+        services.Configure<EmailDeliveryOptions>(o => o.SiteAddress = "https://news.example.org/");
         Features(services, () => new BlobServiceClient(storage), () => new TableServiceClient(storage));
+        services.AddSingleton<IEmailSender>(emails);
+        services.AddSingleton<IStaffAddresses, TestStaffAddresses>();
+        services.AddSingleton<IUnsubscribeLinks, TestUnsubscribeLinks>();
         logs.WrapRegisteredFactory(services);
         comments.WrapRegisteredStore(services);
         moderationQueue.WrapRegisteredStore(services);
@@ -54,6 +59,7 @@ internal static class NewsroomSilo
             o.TableServiceClient = new TableServiceClient(storage);
             o.TableName = "GrainState";
         });
+        silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage));
     }
 
     // Each feature's own registration, as the server's host makes it: its storage and the channel kind it owns.
@@ -64,7 +70,8 @@ internal static class NewsroomSilo
             .AddNewsroomArticles(_ => blobs(), _ => tables())
             .AddNewsroomComments(_ => tables())
             .AddNewsroomInbox(_ => tables())
-            .AddNewsroomTopics(_ => tables());
+            .AddNewsroomTopics(_ => tables())
+            .AddNewsroomMailbox(_ => tables());
 
     /// <summary>
     /// The grains take the unkeyed <see cref="TimeProvider"/>, and Orleans resolves that same registration

@@ -96,7 +96,7 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
     }
 
     /// <summary>An address alone (<c>local@domain</c>), not a name with one, that MimeKit reads back unchanged.</summary>
-    internal static bool IsPlainAddress(string? address) =>
+    public static bool IsPlainAddress(string? address) =>
         address is { Length: > 2 and <= 254 }
         && address.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < address.Length - 1
         && !address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '"' or ',' or ';')

@@ -9,7 +9,7 @@ namespace Newsroom.Grains.Notifications.Inbox;
 /// on <c>user:{userName}</c>. Everything is stored before it is answered or published.
 /// </summary>
 [Alias("newsroom.inbox")]
-public interface IInboxGrain : IChannelOwner
+public partial interface IInboxGrain : IChannelOwner
 {
     /// <summary>
     /// Adds the notifications not already there (by event id) and not caused by the inbox's owner; up to

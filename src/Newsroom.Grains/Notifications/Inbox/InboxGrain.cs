@@ -109,6 +109,7 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
             _channel.Publish(new NotificationArrived(entry, _unread));
         }
 
+        TellMailbox(added);
         return new InboxDelivered(added, _unread);
     }
 

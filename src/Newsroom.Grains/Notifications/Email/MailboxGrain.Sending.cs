@@ -1,0 +1,187 @@
+using Microsoft.Extensions.Logging;
+using Newsroom.Core.Notifications;
+using Newsroom.Grains.Notifications.Inbox;
+
+namespace Newsroom.Grains.Notifications.Email;
+
+/// <summary>
+/// Sending: each delivery's waiting notifications fall due a fixed time after the first of them arrived (the grace
+/// period, an hour, a day), so whatever arrives meanwhile joins the same email. When due, the ones read meanwhile in
+/// any tab are dropped and the rest go in one email. A failed send is tried again after a wait that doubles.
+/// </summary>
+public sealed partial class MailboxGrain
+{
+    private const string WakeReminder = "email";
+
+    private IGrainTimer? _timer;
+    private bool? _reminderOn;
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => SendDue();
+
+    /// <summary>Sends what is due now, then sets the timer (and the reminder) for what is due next.</summary>
+    private async Task SendDue()
+    {
+        try
+        {
+            await EnsureLoaded();
+            await SendDueNow();
+        }
+        catch (Exception e)
+        {
+            // Storage or the inbox failed: nothing was sent, the rows stay, and the next wake tries again.
+            LogSendDueFailed(_logger, e, Key);
+            _loaded = false;
+        }
+
+        if (_loaded)
+        {
+            await Schedule();
+        }
+    }
+
+    private async Task SendDueNow()
+    {
+        var now = _clock.GetUtcNow();
+        if (_retry is { } retry && retry.At > now)
+        {
+            return;
+        }
+
+        var due = _pending.Values.Where(p => DueAt(p.Delivery) <= now).ToList();
+        if (due.Count == 0)
+        {
+            await SaveRetry(null);
+            return;
+        }
+
+        // Read meanwhile (in any tab), or a kind turned to Never since: no email for it.
+        var unread = (await GrainFactory.GetGrain<IInboxGrain>(Key).StillUnread([.. due.Select(p => p.Entry.Id)])).ToHashSet(StringComparer.Ordinal);
+        var send = due.Where(p => unread.Contains(p.Entry.Id) && _settings.For(p.Entry.Notification.Kind) != EmailDelivery.Never).ToList();
+        var to = Recipient();
+        if (send.Count > 0 && to is null)
+        {
+            LogNoAddress(_logger, Key, send.Count);
+            send.Clear();
+        }
+
+        if (send.Count > 0)
+        {
+            var entries = send.Select(p => p.Entry).ToList();
+            var kinds = entries.Select(e => e.Notification.Kind).Distinct().Order().ToList();
+            var message = NotificationEmail.Compose(to!, entries, _options.Site, _links.For(Key, kinds), withSettings: Key.StartsWith(InboxKey.StaffPrefix, StringComparison.Ordinal));
+            try
+            {
+                await _sender.SendAsync(message);
+                LogSent(_logger, Key, entries.Count);
+            }
+            catch (EmailDeliveryException failed) when (!failed.Permanent)
+            {
+                var failures = (_retry?.Failures ?? 0) + 1;
+                var wait = TimeSpan.FromTicks(Math.Min(_options.RetryMax.Ticks, _options.RetryFirst.Ticks * (1L << Math.Min(failures - 1, 30))));
+                LogSendFailed(_logger, failed, Key, entries.Count, failures, wait);
+                await SaveRetry(new EmailRetry(failures, now + wait));
+                return;
+            }
+            catch (EmailDeliveryException refused)
+            {
+                // Refused for good (an unknown mailbox): trying again would only be refused again.
+                LogRefused(_logger, refused, Key, entries.Count);
+            }
+        }
+
+        // Gone from memory first: whatever storage does next, this activation never sends them twice.
+        foreach (var pending in due)
+        {
+            _pending.Remove(pending.Entry.Id);
+        }
+
+        await SaveRetry(null);
+        await _store.RemovePendingAsync(Key, [.. due.Select(p => p.Entry.Id)]);
+    }
+
+    private DateTimeOffset DueAt(EmailDelivery delivery)
+    {
+        var first = _pending.Values.Where(p => p.Delivery == delivery).Min(p => (DateTimeOffset?)p.Queued) ?? DateTimeOffset.MaxValue;
+        var wait = delivery switch
+        {
+            EmailDelivery.Immediately => _options.GracePeriod,
+            EmailDelivery.Hourly => _options.HourlyDigest,
+            EmailDelivery.Daily => _options.DailyDigest,
+            _ => TimeSpan.Zero,
+        };
+        return first == DateTimeOffset.MaxValue ? first : first + wait;
+    }
+
+    private async Task SaveRetry(EmailRetry? retry)
+    {
+        if (retry != _retry)
+        {
+            await _store.SaveRetryAsync(Key, retry);
+            _retry = retry;
+        }
+    }
+
+    /// <summary>
+    /// The timer for the next due time (or retry), while this activation lives; the reminder while anything waits,
+    /// for after a restart or a deactivation.
+    /// </summary>
+    private async Task Schedule()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        DateTimeOffset? next = _pending.Count == 0 ? null
+            : _retry?.At ?? Enum.GetValues<EmailDelivery>().Min(DueAt);
+        if (next is { } at)
+        {
+            var wait = at - _clock.GetUtcNow();
+            _timer = this.RegisterGrainTimer(SendDue, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan);
+        }
+
+        try
+        {
+            await KeepReminder(next is not null);
+        }
+        catch (Exception e)
+        {
+            // The timer still sends while this activation lives; only a restart before then would wait for the next change.
+            LogReminderFailed(_logger, e, Key);
+            _reminderOn = null;
+        }
+    }
+
+    private async Task KeepReminder(bool needed)
+    {
+        if (needed && _reminderOn != true)
+        {
+            await this.RegisterOrUpdateReminder(WakeReminder, _options.WakePeriod, _options.WakePeriod);
+            _reminderOn = true;
+        }
+        else if (!needed && _reminderOn != false)
+        {
+            if (await this.GetReminder(WakeReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            _reminderOn = false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {Mailbox} sent an email with {Count} notifications")]
+    private static partial void LogSent(ILogger logger, string mailbox, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox} could not send {Count} notifications (failure {Failures} in a row); trying again in {Wait}")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string mailbox, int count, int failures, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The mail server refused mailbox {Mailbox}'s email with {Count} notifications for good; they stay in the inbox only")]
+    private static partial void LogRefused(ILogger logger, Exception exception, string mailbox, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {Mailbox} has no address; {Count} notifications stay in the inbox only")]
+    private static partial void LogNoAddress(ILogger logger, string mailbox, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox} could not send what is due; it tries again at its next wake")]
+    private static partial void LogSendDueFailed(ILogger logger, Exception exception, string mailbox);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox} could not set its wake reminder")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception, string mailbox);
+}

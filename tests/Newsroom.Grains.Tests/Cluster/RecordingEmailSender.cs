@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Newsroom.Grains.Notifications.Email;
+
+namespace Newsroom.Grains.Tests.Cluster;
+
+/// <summary>
+/// The test silo's mail server: keeps every email the grains hand it, per address, and can refuse an address's next
+/// sends as an unreachable (or a refusing) SMTP server would.
+/// </summary>
+public sealed class RecordingEmailSender : IEmailSender
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<EmailMessage>> _sent = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (int Times, bool Permanent)> _failing = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The emails the server took for <paramref name="address"/>, oldest first.</summary>
+    public IReadOnlyList<EmailMessage> SentTo(string address) => _sent.TryGetValue(address, out var sent) ? [.. sent] : [];
+
+    /// <summary>Every try to send to <paramref name="address"/>, failed ones included.</summary>
+    public int Attempts(string address) => _attempts.GetValueOrDefault(address);
+
+    /// <summary>The next <paramref name="times"/> sends to the address fail (for good when <paramref name="permanent"/>).</summary>
+    public void FailNext(string address, int times, bool permanent = false) => _failing[address] = (times, permanent);
+
+    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        _attempts.AddOrUpdate(message.ToAddress, 1, (_, n) => n + 1);
+        if (_failing.TryGetValue(message.ToAddress, out var failing) && failing.Times > 0)
+        {
+            _failing[message.ToAddress] = (failing.Times - 1, failing.Permanent);
+            throw new EmailDeliveryException(
+                $"The test mail server refused the email to {message.ToAddress}.", failing.Permanent, new IOException("refused by the test"));
+        }
+
+        _sent.GetOrAdd(message.ToAddress, _ => new ConcurrentQueue<EmailMessage>()).Enqueue(message);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Staff addresses as the tests give them: <c>{userName}@staff.example.org</c>; user names starting "nomail" have none.</summary>
+internal sealed class TestStaffAddresses : IStaffAddresses
+{
+    public static string Of(string userName) => $"{userName}@staff.example.org";
+
+    public EmailRecipient? Find(string userName) =>
+        userName.StartsWith("nomail", StringComparison.Ordinal) ? null : new EmailRecipient(Of(userName), $"Staff {userName}");
+}
+
+/// <summary>Unsubscribe links that show what they stand for, so a test can read the kinds an email carried.</summary>
+internal sealed class TestUnsubscribeLinks : IUnsubscribeLinks
+{
+    public Uri For(string inboxKey, IReadOnlyCollection<Core.Notifications.NotificationKind> kinds) =>
+        new($"https://news.example.org/notifications/unsubscribe?inbox={Uri.EscapeDataString(inboxKey)}&kinds={string.Join(',', kinds)}");
+}

@@ -1,4 +1,5 @@
 using Newsroom.Core.Notifications;
+using Newsroom.Grains.Notifications.Email;
 using Newsroom.Grains.Notifications.Guests;
 using Newsroom.Grains.Notifications.Inbox;
 
@@ -49,9 +50,17 @@ public sealed class ReaderConfirmation(IGrainFactory grains, ReaderSubscriptionT
         var emailHash = GuestEmail.Hash(request!.Email);
         var inbox = grains.GetGrain<IInboxGrain>(InboxKey.Guest(emailHash));
         await ReaderFollows.Follow(inbox, request.Slug, request.FollowUps, request.Replies, request.Updates);
+        await grains.GetGrain<IMailboxGrain>(inbox.GetPrimaryKeyString()).SetAddress(request.Email, GreetingName(request.Email));
         return await Reader(request).Confirm(emailHash, request.Nonce)
             ? (ConfirmOutcome.Confirmed, request)
             : (ConfirmOutcome.AlreadyUsed, request);
+    }
+
+    // A guest gave no name to subscribe, only their address: its local part is what an email greets them by.
+    private static string GreetingName(string email)
+    {
+        var local = email[..Math.Max(1, email.IndexOf('@', StringComparison.Ordinal))];
+        return local.Length <= NotificationLimits.MaxActorNameLength ? local : local[..NotificationLimits.MaxActorNameLength];
     }
 
     private IGuestReaderGrain Reader(ReaderSubscriptionRequest request) => grains.GetGrain<IGuestReaderGrain>(request.GuestId);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Newsroom.Core.Comments;
 using Newsroom.Grains.Articles;
 using Newsroom.Grains.Comments;
@@ -13,7 +14,12 @@ namespace Newsroom.Server.Notifications;
 /// stores nothing.
 /// </summary>
 public sealed class ReaderSubscriptions(
-    IGrainFactory grains, GuestIdentity guests, ReaderSubscriptionTokens tokens, ReaderSubscriptionOptions options, IEmailSender mail)
+    IGrainFactory grains,
+    GuestIdentity guests,
+    ReaderSubscriptionTokens tokens,
+    ReaderSubscriptionOptions options,
+    IOptions<EmailDeliveryOptions> site,
+    IEmailSender mail)
 {
     public const string ConfirmPath = "/notifications/confirm";
 
@@ -44,7 +50,7 @@ public sealed class ReaderSubscriptions(
         }
 
         var request = tokens.NewRequest(email.Text, guestId, slug, form.FollowUps, form.Replies, form.Updates);
-        var link = ConfirmLink(context.GetHttpContext()!.Request, tokens.Protect(request));
+        var link = new Uri(site.Value.Site, $"{ConfirmPath.TrimStart('/')}?token={Uri.EscapeDataString(tokens.Protect(request))}");
         try
         {
             await mail.SendAsync(ConfirmationMail.For(request, headline, link, options.LifetimeText), context.ConnectionAborted);
@@ -56,10 +62,6 @@ public sealed class ReaderSubscriptions(
 
         return new ReaderSubscribed(false, $"Almost done: we sent a link to {email.Text}. Follow it within {options.LifetimeText} to confirm; nothing is sent to you before.");
     }
-
-    // The link goes back to the address the reader used: every silo serves the confirm page.
-    private static Uri ConfirmLink(HttpRequest request, string token) =>
-        new($"{request.Scheme}://{request.Host}{request.PathBase}{ConfirmPath}?token={Uri.EscapeDataString(token)}");
 
     private async Task<string> PublishedHeadline(string slug) =>
         await grains.GetGrain<IArticleGrain>(slug).Get() is { IsWithdrawn: false } article

@@ -71,6 +71,11 @@ public sealed partial class CommentThreadGrain
                 : new CommentChanged(Item(comment, null), [], _thread.PublishedCount, comment.Featured && !before.Featured));
         }
 
+        if (before.Status == CommentStatus.Pending && comment.Status == CommentStatus.Published)
+        {
+            NotifyVisible(comment);
+        }
+
         if (wasQueued || QueueEntry(commentId) is not null)
         {
             await TellQueue(commentId, decision);

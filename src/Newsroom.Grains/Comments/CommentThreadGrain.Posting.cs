@@ -81,6 +81,7 @@ public sealed partial class CommentThreadGrain
         var article = await Article.Get()
             ?? throw new CommentException($"There is no published story '{CallerText.Shorten(Slug)}' to comment on.");
         _firstPublishedAt = article.FirstPublishedAt;
+        LearnStory(article);
         return article.IsWithdrawn
             ? throw new CommentException("This story was withdrawn; it takes no more comments or ratings.")
             : article;

@@ -84,7 +84,12 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
         }
 
         var version = published ? _channel.Publish(new CommentPublished(Item(comment, null), _thread.PublishedCount)).Version : 0;
-        if (!published)
+        FollowAsCommenter(comment);
+        if (published)
+        {
+            NotifyVisible(comment);
+        }
+        else
         {
             await TellQueue(comment.Id);
         }

@@ -1,4 +1,6 @@
+using Newsroom.Core.Notifications;
 using Newsroom.Grains.Realtime;
+using Orleans.Concurrency;
 
 namespace Newsroom.Grains.Drafts;
 
@@ -55,4 +57,11 @@ public interface IDraftGrain : IChannelOwner
     /// <summary>Assigns the draft to a staff member, or to nobody.</summary>
     [Alias("assign")]
     Task<DraftWorkflow> Assign(DraftAssignee? assignee, DraftUser user);
+
+    /// <summary>
+    /// One-way: delivers the notification to the story's writers, the staff member who created the draft and the one
+    /// it is assigned to (the byline is a display text, not an account). A draft that does not exist tells no one.
+    /// </summary>
+    [OneWay, Alias("tell-writers")]
+    Task TellWriters(Notification notification);
 }

@@ -25,8 +25,20 @@ export function wireSubscribeForm(live: LiveConnection, slug: string): void {
   const status = document.getElementById("subscribe-status") as HTMLElement;
   const error = document.getElementById("subscribe-error") as HTMLElement;
 
-  if (emailBox && emailBox.value === "") {
-    emailBox.value = rememberedEmail();
+  if (emailBox) {
+    if (emailBox.value === "") {
+      emailBox.value = rememberedEmail();
+    }
+    // Until the reader types here, the address follows the one they comment with.
+    let typed = false;
+    emailBox.addEventListener("input", () => {
+      typed = true;
+    });
+    document.getElementById("comment-email")?.addEventListener("input", (e) => {
+      if (!typed) {
+        emailBox.value = (e.target as HTMLInputElement).value.trim();
+      }
+    });
   }
   form.hidden = false;
 

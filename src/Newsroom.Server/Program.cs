@@ -1,6 +1,7 @@
 using Newsroom.Server.Apis;
 using Newsroom.Server.Configuration;
 using Newsroom.Server.Extensions;
+using Newsroom.Server.Notifications;
 
 if (args is ["hash-password", ..])
 {
@@ -14,6 +15,7 @@ try
     builder.AddNewsroomStorage();
     builder.AddNewsroomOrleans();
     builder.AddNewsroomEmail();
+    builder.AddNewsroomReaderNotifications();
     builder.AddNewsroomAuth();
     builder.AddNewsroomRealtime();
     builder.AddNewsroomHealth();
@@ -29,6 +31,7 @@ try
     app.MapArticlesApi();
     app.MapReadingApi();
     app.MapDiagnosticsApi();
+    app.MapReaderInbox();
     app.MapNewsroomPages();
     app.Run();
     return 0;

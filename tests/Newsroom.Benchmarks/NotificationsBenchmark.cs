@@ -235,7 +235,7 @@ internal static class NotificationsBenchmark
         var table = new TableClient(azurite.ConnectionString, "inboxes");
         var last = new DateTimeOffset[posts];
         var counts = new int[posts];
-        await foreach (var row in table.QueryAsync<TableEntity>(select: ["Excerpt", "Title"]))
+        await foreach (var row in table.QueryAsync<TableEntity>(select: ["RowKey", "Timestamp", "Excerpt", "Title"]))
         {
             var text = $"{row.GetString("Title")} {row.GetString("Excerpt")}";
             if (CommentNumber(Encoding.UTF8.GetBytes(text)) is { } n && n < posts && row.RowKey.StartsWith("staff:sub", StringComparison.Ordinal))

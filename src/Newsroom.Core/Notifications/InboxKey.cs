@@ -51,8 +51,8 @@ public static class InboxKey
     public static ChannelName StaffChannel(string userName) => ChannelName.User(Staff(userName)[StaffPrefix.Length..]);
 
     /// <summary>
-    /// The live channel of an inbox: <c>user:{userName}</c> for staff; for a guest <c>user:guest.{emailHash}</c>, a
-    /// placeholder until readers listen to their inbox (the reader hub admits no <c>user:</c> channel yet).
+    /// The live channel of an inbox: <c>user:{userName}</c> for staff; for a guest <c>user:guest.{emailHash}</c>, which
+    /// the reader hub admits only a guest confirmed for that email.
     /// </summary>
     public static ChannelName ChannelOf(string inboxKey)
     {
@@ -62,12 +62,26 @@ public static class InboxKey
         }
 
         return IsValid(inboxKey)
-            ? ChannelName.User("guest." + inboxKey[GuestPrefix.Length..])
+            ? ChannelName.User(GuestChannelPrefix + inboxKey[GuestPrefix.Length..])
             : throw new NotificationFormatException($"'{inboxKey}' is not an inbox key (staff:{{userName}} or guest:{{emailHash}}).");
     }
 
-    /// <summary>The inbox that owns a <c>user:</c> channel (staff inboxes; guests' live channel comes with the reader side).</summary>
-    public static string OfUserChannel(string channelKey) => Staff(channelKey);
+    /// <summary>The <c>user:</c> channel key prefix of a guest's inbox: <c>guest.</c>, then the email hash.</summary>
+    public const string GuestChannelPrefix = "guest.";
+
+    /// <summary>The inbox that owns a <c>user:</c> channel: <c>user:guest.{emailHash}</c> a guest's, any other a staff member's.</summary>
+    public static string OfUserChannel(string channelKey) =>
+        TryGuestHashOfChannel(channelKey, out var emailHash) ? Guest(emailHash) : Staff(channelKey);
+
+    /// <summary>The email hash when the <c>user:</c> channel key is a guest inbox's (<c>guest.{64 hex digits}</c>).</summary>
+    public static bool TryGuestHashOfChannel(string? channelKey, [NotNullWhen(true)] out string? emailHash)
+    {
+        emailHash = channelKey is not null && channelKey.StartsWith(GuestChannelPrefix, StringComparison.Ordinal)
+            && IsValid(GuestPrefix + channelKey[GuestChannelPrefix.Length..])
+            ? channelKey[GuestChannelPrefix.Length..]
+            : null;
+        return emailHash is not null;
+    }
 
     private static bool IsUserName(string? userName) =>
         userName is not null && ChannelName.TryParse("user:" + userName, out _, out _);

@@ -1,6 +1,8 @@
 import { followComments } from "./comments";
 import { LiveConnection } from "./live/live-connection";
 import { followServerRendered } from "./live/server-rendered";
+import { wireSubscribeForm } from "./notifications/subscribe-form";
+import { wireReaderBell } from "./notifications/reader-bell";
 
 // The article page's live updates. The page is complete without this script: it only swaps in newer text.
 // On every event it fetches the story as the server renders it (GET /articles/{slug}/body), so an update looks
@@ -110,4 +112,6 @@ followServerRendered({
   },
 }, live);
 followComments(live, slug);
+wireSubscribeForm(live, slug);
+await wireReaderBell(live);
 void live.start();

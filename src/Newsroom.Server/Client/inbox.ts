@@ -4,7 +4,11 @@ import { wireBell } from "./notifications/bell";
 import { InboxList } from "./notifications/inbox-list";
 import { InboxPage } from "./notifications/protocol";
 
-const section = document.getElementById("inbox") as HTMLElement;
+const section = document.getElementById("inbox") as HTMLElement | null;
+if (!section) {
+  // A guest with no inbox yet: the page says how to get one, and there is nothing to keep live.
+  throw new Error("No inbox on this page.");
+}
 const pageSize = Number(section.dataset.pageSize ?? "20");
 const error = document.getElementById("inbox-error") as HTMLElement;
 const markAll = document.getElementById("inbox-mark-all") as HTMLButtonElement;
@@ -18,7 +22,8 @@ const list = new InboxList(
   section.dataset.nextCursor || null,
 );
 
-const live = new LiveConnection("/hubs/staff");
+// Staff over the staff hub, a confirmed guest over the reader hub: the same inbox methods on both.
+const live = new LiveConnection(section.dataset.hub ?? "/hubs/staff");
 wireBell(live, {
   // A reload keeps as many as are shown, so "Load more" is not undone by a reconnect.
   get pageSize(): number {

@@ -1,4 +1,6 @@
+import { LiveConnection } from "./live/live-connection";
 import { followServerRendered } from "./live/server-rendered";
+import { wireReaderBell } from "./notifications/reader-bell";
 
 // Front and section pages: when a story is published, updated or withdrawn, the listing is fetched again as the
 // server renders it (this very address) and swapped in, so a new story appears at the top without a reload.
@@ -25,6 +27,8 @@ async function refresh(): Promise<number> {
   return shownVersion();
 }
 
+// One connection for the listing and a confirmed guest's bell.
+const live = new LiveConnection("/hubs/reader");
 followServerRendered({
   channel,
   shownVersion,
@@ -32,4 +36,6 @@ followServerRendered({
   onStatus: (status) => {
     (document.getElementById("main") as HTMLElement).dataset.live = status;
   },
-});
+}, live);
+await wireReaderBell(live);
+void live.start();

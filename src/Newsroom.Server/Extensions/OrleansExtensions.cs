@@ -6,6 +6,7 @@ using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
 using Newsroom.Grains.Notifications.Email;
+using Newsroom.Grains.Notifications.Guests;
 using Newsroom.Grains.Notifications.Inbox;
 using Newsroom.Grains.Notifications.Topics;
 using Newsroom.Grains.Realtime;
@@ -37,6 +38,7 @@ public static class OrleansExtensions
         builder.Services.AddNewsroomInbox(_ => storage.CreateTableClient());
         builder.Services.AddNewsroomTopics(_ => storage.CreateTableClient());
         builder.Services.AddNewsroomMailbox(_ => storage.CreateTableClient());
+        builder.Services.AddNewsroomGuestReaders(_ => storage.CreateTableClient());
 
         builder.UseOrleans(silo =>
         {

@@ -21,6 +21,11 @@ public sealed class HubRateLimitOptions
 
     public RateRule VotesPerAddress { get; set; } = new() { Burst = 100, Every = TimeSpan.FromMilliseconds(20) };
 
+    /// <summary>A few subscriptions, then one a minute per person: each sends a confirmation email to the address given.</summary>
+    public RateRule SubscriptionsPerIdentity { get; set; } = new() { Burst = 3, Every = TimeSpan.FromMinutes(1) };
+
+    public RateRule SubscriptionsPerAddress { get; set; } = new() { Burst = 30, Every = TimeSpan.FromSeconds(2) };
+
     public static HubRateLimitOptions FromConfiguration(IConfiguration configuration)
     {
         HubRateLimitOptions options;
@@ -37,6 +42,8 @@ public sealed class HubRateLimitOptions
         options.CommentsPerAddress.Validate($"{Section}:{nameof(CommentsPerAddress)}");
         options.VotesPerIdentity.Validate($"{Section}:{nameof(VotesPerIdentity)}");
         options.VotesPerAddress.Validate($"{Section}:{nameof(VotesPerAddress)}");
+        options.SubscriptionsPerIdentity.Validate($"{Section}:{nameof(SubscriptionsPerIdentity)}");
+        options.SubscriptionsPerAddress.Validate($"{Section}:{nameof(SubscriptionsPerAddress)}");
         return options;
     }
 }

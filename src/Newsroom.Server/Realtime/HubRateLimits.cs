@@ -15,6 +15,9 @@ public sealed class HubRateLimits : IDisposable
     public const string Comments = "comments";
     public const string Votes = "votes";
 
+    /// <summary>Subscribing from the comment widget: each guest's call sends an email, so the tightest bucket.</summary>
+    public const string Subscriptions = "subscriptions";
+
     private readonly Dictionary<string, (PartitionedRateLimiter<string> Person, PartitionedRateLimiter<string> Address, string What)> _limits;
 
     public HubRateLimits(HubRateLimitOptions options)
@@ -23,6 +26,7 @@ public sealed class HubRateLimits : IDisposable
         {
             [Comments] = (Buckets(options.CommentsPerIdentity), Buckets(options.CommentsPerAddress), "comment"),
             [Votes] = (Buckets(options.VotesPerIdentity), Buckets(options.VotesPerAddress), "vote"),
+            [Subscriptions] = (Buckets(options.SubscriptionsPerIdentity), Buckets(options.SubscriptionsPerAddress), "subscribe"),
         };
     }
 

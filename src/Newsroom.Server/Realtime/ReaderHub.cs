@@ -5,6 +5,7 @@ using Newsroom.Grains.Comments;
 using Newsroom.Grains.Realtime;
 using Newsroom.Server.Auth;
 using Newsroom.Server.Comments;
+using Newsroom.Server.Notifications;
 
 namespace Newsroom.Server.Realtime;
 
@@ -15,17 +16,16 @@ namespace Newsroom.Server.Realtime;
 /// </summary>
 [AllowAnonymous]
 [WhenBusy(BusyMessage)]
-public sealed class ReaderHub(ChannelMembership membership, IGrainFactory grains, GuestIdentity guests) : Hub<INewsroomClient>
+public sealed partial class ReaderHub(ChannelMembership membership, IGrainFactory grains, GuestIdentity guests, ReaderSubscriptions subscriptions)
+    : Hub<INewsroomClient>
 {
     public const string BusyMessage = "The comments did not answer in time; try again.";
 
-    public Task Join(string channel) =>
-        membership.Join(Context, Groups, membership.Admit(ChannelMembership.ParseOrReject(channel), ChannelAudience.Readers));
+    public async Task Join(string channel) => await membership.Join(Context, Groups, await Admit(channel));
 
     public Task Leave(string channel) => membership.Leave(Context, Groups, ChannelMembership.ParseOrReject(channel));
 
-    public Task<ChannelCatchUp> CatchUp(string channel, long afterVersion) =>
-        membership.CatchUp(membership.Admit(ChannelMembership.ParseOrReject(channel), ChannelAudience.Readers), afterVersion);
+    public async Task<ChannelCatchUp> CatchUp(string channel, long afterVersion) => await membership.CatchUp(await Admit(channel), afterVersion);
 
     /// <summary>Posts a comment, a reply (<see cref="CommentForm.ReplyTo"/>) or inline feedback (<see cref="CommentForm.Anchor"/>).</summary>
     [RateLimited(HubRateLimits.Comments)]

@@ -78,14 +78,14 @@ public sealed class StaffHubInboxTests(SharedNewsroom newsroom)
     }
 
     [Fact]
-    public async Task Reader_MayNotListenToAnyUserChannel()
+    public async Task Reader_MayNotListenToAStaffUserChannel()
     {
         await using var reader = new HubConnectionBuilder().WithUrl(new Uri(newsroom.Server.BaseAddress, "/hubs/reader")).Build();
         await reader.StartAsync();
 
         var refused = await Assert.ThrowsAsync<HubException>(() => reader.InvokeAsync("Join", "user:rosa"));
 
-        Assert.Contains("article channels only", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("your own inbox's channel only", refused.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -9,7 +9,11 @@ namespace Newsroom.Grains.Notifications.Inbox;
 
 public static class InboxServiceCollectionExtensions
 {
-    /// <summary>Inboxes: their rows in Azure Table storage, and channel <c>user:{userName}</c> for the staff member alone.</summary>
+    /// <summary>
+    /// Inboxes: their rows in Azure Table storage, and channel <c>user:{userName}</c> for the staff member alone (staff
+    /// hub), <c>user:guest.{emailHash}</c> for the guest confirmed for that email alone (reader hub): each hub admits
+    /// only its caller's own.
+    /// </summary>
     public static IServiceCollection AddNewsroomInbox(this IServiceCollection services, Func<IServiceProvider, TableServiceClient> tables)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -18,7 +22,7 @@ public static class InboxServiceCollectionExtensions
         services.TryAddSingleton<IInboxFollowStore>(provider => new TableInboxFollowStore(tables(provider)));
         return services.AddChannelOwner<IInboxGrain>(
             ChannelKind.User,
-            ChannelAudience.Staff,
+            ChannelAudience.Everyone,
             events => events
                 .Add<NotificationArrived>("notification.new")
                 .Add<NotificationsRead>("notification.read")

@@ -19,3 +19,12 @@ export function rememberGuest(nameBox: HTMLInputElement, emailBox: HTMLInputElem
     // Storage off or full: the comment goes anyway, the name is typed again next time.
   }
 }
+
+/** The email a guest commented with last in this browser, or "" (the subscribe form starts from it). */
+export function rememberedEmail(): string {
+  try {
+    return (JSON.parse(localStorage.getItem(key) ?? "{}") as { email?: string }).email ?? "";
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,66 @@
+import { rememberedEmail } from "../comments/guest-memory";
+import { hubErrorMessage } from "../drafts/protocol";
+import { LiveConnection } from "../live/live-connection";
+
+interface Subscribed {
+  following: boolean;
+  message: string;
+}
+
+/**
+ * The comment widget's "Subscribe · Notify of" form: the reader picks what to be told of and gives their email (a
+ * guest; staff are known by their sign-in), and the reader hub's Subscribe sends the confirmation email, whose link
+ * must be followed before anything is sent. The server's answer or refusal is said next to the button.
+ */
+export function wireSubscribeForm(live: LiveConnection, slug: string): void {
+  const form = document.getElementById("subscribe-form") as HTMLFormElement | null;
+  if (!form) {
+    return;
+  }
+  const emailBox = document.getElementById("subscribe-email") as HTMLInputElement;
+  const followUps = document.getElementById("subscribe-follow-ups") as HTMLInputElement;
+  const replies = document.getElementById("subscribe-replies") as HTMLInputElement;
+  const updates = document.getElementById("subscribe-updates") as HTMLInputElement;
+  const submit = document.getElementById("subscribe-submit") as HTMLButtonElement;
+  const status = document.getElementById("subscribe-status") as HTMLElement;
+  const error = document.getElementById("subscribe-error") as HTMLElement;
+
+  if (emailBox) {
+    if (emailBox.value === "") {
+      emailBox.value = rememberedEmail();
+    }
+    // Until the reader types here, the address follows the one they comment with.
+    let typed = false;
+    emailBox.addEventListener("input", () => {
+      typed = true;
+    });
+    document.getElementById("comment-email")?.addEventListener("input", (e) => {
+      if (!typed) {
+        emailBox.value = (e.target as HTMLInputElement).value.trim();
+      }
+    });
+  }
+  form.hidden = false;
+
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    error.hidden = true;
+    status.textContent = "";
+    submit.disabled = true;
+    try {
+      const answer = await live.invoke<Subscribed>("Subscribe", slug, {
+        email: emailBox?.value ?? null,
+        followUps: followUps.checked,
+        replies: replies.checked,
+        updates: updates.checked,
+      });
+      status.textContent = answer.message;
+    } catch (failure) {
+      error.textContent = hubErrorMessage(failure) ?? "The newsroom could not be reached; try again.";
+      error.hidden = false;
+      (error.textContent.toLowerCase().includes("email") ? emailBox : submit)?.focus();
+    } finally {
+      submit.disabled = false;
+    }
+  });
+}

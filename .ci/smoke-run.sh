@@ -87,9 +87,13 @@ ctrl_c() {
   runner=""
 }
 
+# Reads the whole page before looking in it: with pipefail, `curl | grep -q` fails once a page outgrows the pipe,
+# because grep stops reading at the first match and curl cannot write the rest.
+has() { local needle="$1" body; shift; body="$(curl -fsS "$@")" || return 1; grep -qF -- "$needle" <<<"$body"; }
+
 marker="smoke-$(date +%s)-$$"
 start
-curl -fsS "$base/" | grep -q "Front page" || { echo "the front page did not render"; exit 1; }
+has "Front page" "$base/" || { echo "the front page did not render"; exit 1; }
 sign_in
 curl -fsS -b "$jar" -H 'Content-Type: application/json' -d "{\"text\":\"$marker\"}" "$base/api/desks/smoke/bulletins" >/dev/null
 draft=$(curl -fsS -b "$jar" -H 'Content-Type: application/json' -d '{"headline":"Smoke test draft"}' "$base/api/drafts" | sed 's/.*"id":"\([^"]*\)".*/\1/')
@@ -104,6 +108,6 @@ grep -q "closed by the server" .data/smoke-editor.log || { echo "the open draft'
 
 start
 sign_in
-curl -fsS -b "$jar" "$base/api/desks/smoke/bulletins" | grep -q "$marker" || { echo "the bulletin did not survive a restart of ./run.sh"; exit 1; }
-curl -fsS -b "$jar" "$base/desk" | grep -q "Rosa Reporter" || { echo "the signed-in desk page did not render"; exit 1; }
+has "$marker" -b "$jar" "$base/api/desks/smoke/bulletins" || { echo "the bulletin did not survive a restart of ./run.sh"; exit 1; }
+has "Rosa Reporter" -b "$jar" "$base/desk" || { echo "the signed-in desk page did not render"; exit 1; }
 echo "smoke: ./run.sh serves the newsroom, and stored data survives its restart"

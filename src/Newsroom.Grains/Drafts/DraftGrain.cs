@@ -4,6 +4,7 @@ using Newsroom.Core.Changes;
 using Newsroom.Core.Realtime;
 using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts.Storage;
+using Newsroom.Grains.Notifications.Email;
 using Newsroom.Grains.Realtime;
 using Orleans.Concurrency;
 
@@ -48,8 +49,10 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
         IOptions<DraftOptions> options,
         IOptions<ChannelOptions> channelOptions,
         TimeProvider clock,
+        IStaffAddresses staff,
         ILogger<DraftGrain> logger)
     {
+        _staff = staff;
         _record = record;
         _logs = logs;
         _options = options.Value;
@@ -179,6 +182,7 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
 
         StartWriting();
         await batch.Durable;
+        NoteTextChanged(user);
         return new PushResult(version);
     }
 

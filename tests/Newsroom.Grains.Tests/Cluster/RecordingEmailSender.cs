@@ -37,9 +37,14 @@ public sealed class RecordingEmailSender : IEmailSender
     }
 }
 
-/// <summary>Staff addresses as the tests give them: <c>{userName}@staff.example.org</c>; user names starting "nomail" have none.</summary>
+/// <summary>
+/// Staff as the tests give them: everyone but user names starting "nobody" is staff; addresses
+/// <c>{userName}@staff.example.org</c>, and user names starting "nomail" have none.
+/// </summary>
 internal sealed class TestStaffAddresses : IStaffAddresses
 {
+    public bool IsStaff(string userName) => !userName.StartsWith("nobody", StringComparison.Ordinal);
+
     public static string Of(string userName) => $"{userName}@staff.example.org";
 
     public EmailRecipient? Find(string userName) =>

@@ -1,8 +1,11 @@
 namespace Newsroom.Grains.Notifications.Email;
 
-/// <summary>Where staff members' emails go: the host implements it from its staff accounts.</summary>
+/// <summary>Who the staff are and where their emails go: the host implements it from its staff accounts.</summary>
 public interface IStaffAddresses
 {
+    /// <summary>Whether a staff member has this user name (names ignore case): an @mention of anyone else tells nobody.</summary>
+    bool IsStaff(string userName);
+
     /// <summary>The staff member's address and name, or null for an unknown user or one without an address.</summary>
     EmailRecipient? Find(string userName);
 }

@@ -8,6 +8,9 @@ namespace Newsroom.Testing;
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
+    /// <summary>How long a Node process (Azurite, maildev) may take to listen on a loaded machine.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
     private const string Account = "devstoreaccount1";
     private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
@@ -63,12 +66,14 @@ public sealed class Azurite : IAsyncDisposable
             ],
             RepoPaths.Root,
             new Dictionary<string, string?>());
+        // Node starting on a 2-core CI machine while both test projects start servers, Azurites and maildevs of their
+        // own took over 30 s at times; it exits or listens, and either is seen at once.
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
             await Eventually.Until(
                 async () => _process.Exited.IsCompleted ? throw new InvalidOperationException($"Azurite exited:\n{_process.Output}") : await Accepts(port),
                 accepting => accepting,
-                TimeSpan.FromSeconds(30),
+                StartTimeout,
                 $"Azurite to listen on port {port}");
         }
     }

@@ -134,7 +134,7 @@ public sealed class MailDev : IAsyncDisposable
                 ? throw new InvalidOperationException($"maildev exited:\n{process.Output}")
                 : await AcceptsSmtp() && await AnswersApi(),
             ready => ready,
-            TimeSpan.FromSeconds(30),
+            Azurite.StartTimeout,
             $"maildev to listen on SMTP port {SmtpPort} and web port {WebPort}");
     }
 

@@ -19,6 +19,25 @@ public sealed class BrowserNewsroom : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    // Every context a test opened, closed when that test ends (ClosePagesAfterEachTest): an open page keeps its script,
+    // its hub connections and the bell's running, and hundreds of them left open loaded the CI machine to a standstill.
+    private readonly System.Collections.Concurrent.ConcurrentBag<(string? Test, IBrowserContext Context)> _contexts = [];
+
+    /// <summary>The shared fixture, for <see cref="ClosePagesAfterEachTest"/>.</summary>
+    internal static BrowserNewsroom? Current { get; private set; }
+
+    /// <summary>Closes the contexts <paramref name="testId"/> opened (not waited for: the next test need not wait).</summary>
+    internal void CloseContextsOf(string testId)
+    {
+        foreach (var (test, context) in _contexts)
+        {
+            if (test == testId)
+            {
+                _ = context.CloseAsync();
+            }
+        }
+    }
+
     public NewsroomServer Server => _server ?? throw new InvalidOperationException("Not started.");
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not started.");
@@ -30,6 +49,7 @@ public sealed class BrowserNewsroom : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run scripts/prerequisites.sh --with-browser.");
         }
 
+        Current = this;
         _azurite = await Azurite.StartAsync();
         // Every test page comes from 127.0.0.1: the per-address comment limit (tested in HubRateLimitsTests) would make
         // the tests that set a thread up, all running at once, refuse one another.
@@ -56,6 +76,7 @@ public sealed class BrowserNewsroom : IAsyncLifetime
     public async Task<IPage> NewPageAsync(NewsroomServer? server = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = (server ?? Server).BaseAddress.ToString() });
+        _contexts.Add((TestContext.Current.Test?.UniqueID, context));
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();

@@ -45,9 +45,9 @@ internal static class NotificationsBenchmark
         }
 
         live = Math.Min(live, subscribers);
-        if (gap * posts * 2 >= grace)
+        if (gap * (posts + 1) >= grace)
         {
-            Console.Error.WriteLine($"The comments must all fall within one grace period ({grace}): {posts} posts on each story {gap.TotalMilliseconds} ms apart do not.");
+            Console.Error.WriteLine($"The comments must all fall within one grace period ({grace}): {posts + 1} comments {gap.TotalMilliseconds} ms apart do not.");
             return 2;
         }
 
@@ -56,8 +56,8 @@ internal static class NotificationsBenchmark
 #endif
         Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores; server {NewsroomServer.ServerAssembly}");
         Console.WriteLine(
-            $"{subscribers} subscribers of one story ({live} with a live tab), a story with none beside it; {posts} comments on each, " +
-            $"taking turns, {gap.TotalMilliseconds:0} ms apart; email grace period {grace}");
+            $"{subscribers} subscribers of one story ({live} with a live tab), a story with none beside it; {posts} comments on the quiet " +
+            $"story, then 1 + {posts} on the followed one, {gap.TotalMilliseconds:0} ms apart; email grace period {grace}");
 
         var settingsFile = await WriteAccountsAsync(subscribers);
         try
@@ -98,57 +98,74 @@ internal static class NotificationsBenchmark
         var cookies = await FollowAsync(server, subscribers, $"follow-ups:{followed}");
         Console.WriteLine($"{subscribers} subscribers signed in and followed the story in {following.Elapsed.TotalSeconds:0.0} s");
 
+        // Comment 0 is the first the followed story's subscribers hear of: it activates their inboxes and mailboxes (as
+        // the first comment on a story does after a quiet night), so it is reported apart from the steady comments.
+        var total = posts + 1;
         var arrivals = new long[live][];
         for (var t = 0; t < live; t++)
         {
-            arrivals[t] = new long[posts];
+            arrivals[t] = new long[total];
         }
 
         var connecting = Stopwatch.StartNew();
         var seats = Enumerable.Range(0, live).Select(t => new CrowdSeat(cookies[t], $"user:{UserName(t)}")).ToList();
         await using var tabs = await ReaderCrowd.JoinAsync(server, "hubs/staff", seats, (t, message, at) =>
         {
-            if (message.Span.IndexOf("\"notification.new\""u8) >= 0 && CommentNumber(message.Span) is { } n && n < posts)
+            if (message.Span.IndexOf("\"notification.new\""u8) >= 0 && CommentNumber(message.Span) is { } n && n < total)
             {
                 Interlocked.CompareExchange(ref arrivals[t][n], at, 0);
             }
         }, parallel: 32);
         Console.WriteLine($"{live} live tabs joined their user channels in {connecting.Elapsed.TotalSeconds:0.0} s");
 
+        // The story nobody follows first, on its own, so no fan-out runs while it is measured.
         var quietAcks = new LatencyHistogram();
-        var followedAcks = new LatencyHistogram();
-        var ackedAt = new long[posts];
-        var ackedWall = new DateTimeOffset[posts];
         for (var p = 0; p < posts; p++)
         {
             quietAcks.Record((await guest.PostAsync(quiet, $"A comment nobody is told of, number {p}.")).Took);
             await Task.Delay(gap);
+        }
+
+        var followedAcks = new LatencyHistogram();
+        var ackedAt = new long[total];
+        var ackedWall = new DateTimeOffset[total];
+        for (var p = 0; p < total; p++)
+        {
             var (_, took, acked) = await guest.PostAsync(followed, $"Bench comment {p}: the count in district {p} is in.");
             ackedAt[p] = acked;
             ackedWall[p] = DateTimeOffset.UtcNow;
-            followedAcks.Record(took);
+            if (p == 0)
+            {
+                Console.WriteLine($"first comment on the followed story (cold inboxes and mailboxes) acknowledged in {took.TotalMilliseconds:0.0} ms");
+                await WaitForTabsAsync(arrivals, 1);
+            }
+            else
+            {
+                followedAcks.Record(took);
+            }
+
             await Task.Delay(gap);
         }
 
         // Every tab gets every comment, or the run says how many did not.
-        var waited = Stopwatch.StartNew();
-        while (arrivals.Any(a => a.Any(at => at == 0)) && waited.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(100);
-        }
-
+        await WaitForTabsAsync(arrivals, total);
         var tabsMissing = arrivals.Sum(a => a.Count(at => at == 0));
-        var lastTab = new LatencyHistogram();
-        for (var p = 0; p < posts; p++)
+        var tabTimes = Enumerable.Range(0, total).Select(p =>
         {
             var last = arrivals.Max(a => a[p]);
-            lastTab.Record(Stopwatch.GetElapsedTime(ackedAt[p], last == 0 ? Stopwatch.GetTimestamp() : last));
-        }
-
-        var (lastInbox, inboxesMissing) = await InboxTimesAsync(azurite, subscribers, posts, ackedWall);
+            return Stopwatch.GetElapsedTime(ackedAt[p], last == 0 ? Stopwatch.GetTimestamp() : last);
+        }).ToArray();
+        var lastTab = Steady(tabTimes);
 
         var expected = subscribers;
-        var (sent, complete) = await EmailsAsync(mailDev, expected, posts, grace);
+        var (sent, complete) = await EmailsAsync(mailDev, expected, total, grace);
+
+        // Read once the emails are out, so reading neither loads the run nor waits behind it.
+        var (inboxTimes, inboxesMissing) = await InboxTimesAsync(azurite, subscribers, total, ackedWall);
+        var lastInbox = Steady(inboxTimes);
+        Console.WriteLine(
+            $"first comment: last inbox {inboxTimes[0].TotalMilliseconds:0} ms, last tab {tabTimes[0].TotalMilliseconds:0} ms after its acknowledgement");
+
 
         var ackRatioP50 = followedAcks.PercentileMs(50) / quietAcks.PercentileMs(50);
         var ackRatioP99 = followedAcks.PercentileMs(99) / quietAcks.PercentileMs(99);
@@ -164,7 +181,7 @@ internal static class NotificationsBenchmark
         Console.WriteLine(
             $"from the acknowledgement to the last of {live} live tabs: p50 {lastTab.PercentileMs(50):0} ms, max {lastTab.MaxMs:0} ms; " +
             $"tab deliveries missing: {tabsMissing}");
-        Console.WriteLine($"emails: {sent} sent, {expected} expected (one per subscriber); {complete} hold all {posts} comments");
+        Console.WriteLine($"emails: {sent} sent, {expected} expected (one per subscriber); {complete} hold all {total} comments");
         Console.WriteLine();
         Console.WriteLine("target: ack ratio at most 1.2; last inbox under 2,000 ms; last tab under 1,000 ms after the last inbox; emails sent = expected");
         var ratio = Math.Max(ackRatioP50, ackRatioP99);
@@ -230,12 +247,18 @@ internal static class NotificationsBenchmark
     /// Per comment, the time from its acknowledgement to the last inbox row that holds it, from the rows' storage
     /// timestamps (Azurite's clock is this machine's). Read once at the end, so reading does not load the run.
     /// </summary>
-    private static async Task<(LatencyHistogram Last, int Missing)> InboxTimesAsync(Azurite azurite, int subscribers, int posts, DateTimeOffset[] ackedWall)
+    private static async Task<(TimeSpan[] Last, int Missing)> InboxTimesAsync(Azurite azurite, int subscribers, int posts, DateTimeOffset[] ackedWall)
     {
-        var table = new TableClient(azurite.ConnectionString, "inboxes");
+        // Partition by partition (PersonRows' p00–p31): Azurite reads the whole table for every page a query returns,
+        // and sorts what matched, so pages of one partition's rows cost far less than pages of the whole table.
+        var options = new TableClientOptions();
+        options.Retry.NetworkTimeout = TimeSpan.FromMinutes(5);
+        var table = new TableClient(azurite.ConnectionString, "inboxes", options);
         var last = new DateTimeOffset[posts];
         var counts = new int[posts];
-        await foreach (var row in table.QueryAsync<TableEntity>(select: ["RowKey", "Timestamp", "Excerpt", "Title"]))
+        var rows = Enumerable.Range(0, 32).ToAsyncEnumerable().SelectMany(p => table.QueryAsync<TableEntity>(
+            $"PartitionKey eq 'p{p:D2}' and RowKey ge 'staff:sub' and RowKey lt 'staff:suc'", select: ["RowKey", "Timestamp", "Excerpt", "Title"]));
+        await foreach (var row in rows)
         {
             var text = $"{row.GetString("Title")} {row.GetString("Excerpt")}";
             if (CommentNumber(Encoding.UTF8.GetBytes(text)) is { } n && n < posts && row.RowKey.StartsWith("staff:sub", StringComparison.Ordinal))
@@ -248,13 +271,7 @@ internal static class NotificationsBenchmark
             }
         }
 
-        var times = new LatencyHistogram();
-        for (var p = 0; p < posts; p++)
-        {
-            times.Record(last[p] - ackedWall[p]);
-        }
-
-        return (times, counts.Sum(c => Math.Max(0, subscribers - c)));
+        return ([.. Enumerable.Range(0, posts).Select(p => last[p] - ackedWall[p])], counts.Sum(c => Math.Max(0, subscribers - c)));
     }
 
     /// <summary>Waits for the emails (the grace period, then the sending) and counts those that hold every comment.</summary>
@@ -283,6 +300,28 @@ internal static class NotificationsBenchmark
 
         var complete = mails.Count(m => Enumerable.Range(0, posts).All(p => m.Text.Contains($"Bench comment {p}:", StringComparison.Ordinal)));
         return (mails.Count, complete);
+    }
+
+    /// <summary>The steady comments' times (all but the first).</summary>
+    private static LatencyHistogram Steady(TimeSpan[] times)
+    {
+        var steady = new LatencyHistogram();
+        foreach (var time in times.Skip(1))
+        {
+            steady.Record(time);
+        }
+
+        return steady;
+    }
+
+    /// <summary>Waits until every tab has the first <paramref name="comments"/> comments, for a minute at most.</summary>
+    private static async Task WaitForTabsAsync(long[][] arrivals, int comments)
+    {
+        var waited = Stopwatch.StartNew();
+        while (arrivals.Any(a => a.Take(comments).Any(at => at == 0)) && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(100);
+        }
     }
 
     private static int? CommentNumber(ReadOnlySpan<byte> text)

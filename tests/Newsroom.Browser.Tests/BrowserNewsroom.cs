@@ -38,6 +38,12 @@ public sealed class BrowserNewsroom : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A reporter only <see cref="InboxBellBrowserTests"/> notifies, so its counts are its own: the demo accounts are
+    /// told of comments, mentions and assignments by many tests at once.
+    /// </summary>
+    public static (string UserName, string Password) InboxOwner => ("ines", "ines-demo");
+
     public NewsroomServer Server => _server ?? throw new InvalidOperationException("Not started.");
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not started.");
@@ -56,6 +62,11 @@ public sealed class BrowserNewsroom : IAsyncLifetime
         _server = await NewsroomServer.StartAsync(_azurite, new Dictionary<string, string?>
         {
             ["Newsroom__RateLimits__CommentsPerAddress__Burst"] = "1000",
+            ["Newsroom__Staff__Accounts__4__UserName"] = InboxOwner.UserName,
+            ["Newsroom__Staff__Accounts__4__DisplayName"] = "Ines Inbox",
+            ["Newsroom__Staff__Accounts__4__Roles__0"] = "reporter",
+            ["Newsroom__Staff__Accounts__4__Email"] = "ines@newsroom.localhost",
+            ["Newsroom__Staff__Accounts__4__PasswordHash"] = Newsroom.Core.Accounts.PasswordHash.Create(InboxOwner.Password, iterations: 1_000),
         });
         // CI shares two cores between the browser, the server and other test assemblies: be patient, not flaky.
         Assertions.SetDefaultExpectTimeout(20_000);

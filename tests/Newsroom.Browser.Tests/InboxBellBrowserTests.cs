@@ -7,19 +7,19 @@ using Newsroom.Testing;
 namespace Newsroom.Browser.Tests;
 
 /// <summary>
-/// The bell in every signed-in page's header and the inbox page. Only rosa's own tests and the demo newsroom (one
-/// assignment at start) put notifications in rosa's inbox, and each test here starts by marking everything read,
-/// so a count of 1 is this test's notification. The tests of this class run one after another.
+/// The bell in every signed-in page's header and the inbox page. Only this class's tests notify ines (the counting
+/// tests' own account), and each starts by marking everything read, so a count of 1 is this test's notification.
+/// The tests of this class run one after another. The axe test reads rosa's inbox, which the demo newsroom fills.
 /// </summary>
 public sealed class InboxBellBrowserTests(BrowserNewsroom newsroom)
 {
     [Fact]
-    public async Task DraftAssignedToRosa_ShowsInBothOfHerTabs_AndReadingItInOneClearsTheOther()
+    public async Task DraftAssignedToToHer_ShowsInBothOfHerTabs_AndReadingItInOneClearsTheOther()
     {
-        using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await MarkAllReadAsync(rosaSession);
+        using var inesSession = await newsroom.Server.SignInAsync(BrowserNewsroom.InboxOwner.UserName, BrowserNewsroom.InboxOwner.Password);
+        await MarkAllReadAsync(inesSession);
         var first = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(first, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        await BrowserNewsroom.SignInAsync(first, BrowserNewsroom.InboxOwner.UserName, BrowserNewsroom.InboxOwner.Password);
         var second = await first.Context.NewPageAsync();
         await second.GotoAsync("/desk");
         foreach (var tab in new[] { first, second })
@@ -34,7 +34,7 @@ public sealed class InboxBellBrowserTests(BrowserNewsroom newsroom)
         await using (var hub = eddie.Connect())
         {
             await hub.StartAsync();
-            await hub.InvokeAsync<JsonElement>("Assign", draftId, "rosa");
+            await hub.InvokeAsync<JsonElement>("Assign", draftId, BrowserNewsroom.InboxOwner.UserName);
         }
 
         foreach (var tab in new[] { first, second })
@@ -60,19 +60,19 @@ public sealed class InboxBellBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task InboxPage_PagesWithLoadMore_AndMarksAllReadFromTheKeyboard()
     {
-        using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        using var inesSession = await newsroom.Server.SignInAsync(BrowserNewsroom.InboxOwner.UserName, BrowserNewsroom.InboxOwner.Password);
         using var eddie = await newsroom.Server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
-        await MarkAllReadAsync(rosaSession);
+        await MarkAllReadAsync(inesSession);
         await using var hub = eddie.Connect();
         await hub.StartAsync();
         // 21 drafts assigned: one more than the page's first 20.
         for (var i = 0; i < 21; i++)
         {
-            await hub.InvokeAsync<JsonElement>("Assign", await eddie.CreateDraftAsync($"Paging draft {i}"), "rosa");
+            await hub.InvokeAsync<JsonElement>("Assign", await eddie.CreateDraftAsync($"Paging draft {i}"), BrowserNewsroom.InboxOwner.UserName);
         }
 
         var page = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(page, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        await BrowserNewsroom.SignInAsync(page, BrowserNewsroom.InboxOwner.UserName, BrowserNewsroom.InboxOwner.Password);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Inbox 21 unread" })).ToBeVisibleAsync();
         await page.GotoAsync("/inbox");
         await Assertions.Expect(page.Locator("#inbox-bell")).ToHaveAttributeAsync("data-state", "live");
@@ -81,7 +81,7 @@ public sealed class InboxBellBrowserTests(BrowserNewsroom newsroom)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Load more" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("#inbox-list > li")).ToHaveCountAsync(await CountAsync(rosaSession));
+        await Assertions.Expect(page.Locator("#inbox-list > li")).ToHaveCountAsync(await CountAsync(inesSession));
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark all as read" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
@@ -114,10 +114,10 @@ public sealed class InboxBellBrowserTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task TabThatWasOffline_CatchesUpOnReconnect()
     {
-        using var rosaSession = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await MarkAllReadAsync(rosaSession);
+        using var inesSession = await newsroom.Server.SignInAsync(BrowserNewsroom.InboxOwner.UserName, BrowserNewsroom.InboxOwner.Password);
+        await MarkAllReadAsync(inesSession);
         var page = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(page, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        await BrowserNewsroom.SignInAsync(page, BrowserNewsroom.InboxOwner.UserName, BrowserNewsroom.InboxOwner.Password);
         await Assertions.Expect(page.Locator("#inbox-bell")).ToHaveAttributeAsync("data-state", "live");
         await Assertions.Expect(page.Locator("#inbox-bell-count")).ToBeHiddenAsync();
 
@@ -127,7 +127,7 @@ public sealed class InboxBellBrowserTests(BrowserNewsroom newsroom)
         await using (var hub = eddie.Connect())
         {
             await hub.StartAsync();
-            await hub.InvokeAsync<JsonElement>("Assign", await eddie.CreateDraftAsync("Missed while offline"), "rosa");
+            await hub.InvokeAsync<JsonElement>("Assign", await eddie.CreateDraftAsync("Missed while offline"), BrowserNewsroom.InboxOwner.UserName);
         }
 
         await page.Context.SetOfflineAsync(false);

@@ -1,4 +1,6 @@
+using Azure.Data.Tables;
 using Newsroom.Core.Notifications;
+using Newsroom.Grains.Notifications;
 using Newsroom.Grains.Notifications.Email;
 using Newsroom.Grains.Notifications.Inbox;
 using Newsroom.Grains.Tests.Cluster;
@@ -245,6 +247,40 @@ public sealed class MailboxGrainTests(GrainCluster cluster)
         await guest.SetAddress("reader@example.org", "Reader");
 
         Assert.Equal("reader@example.org", (await guest.Preferences()).Address);
+    }
+
+    [Fact]
+    public async Task TheWaitingMark_IsSetWithTheFirstWaitingRow_KeptBySettings_AndClearedOnceSent_SoAnIdleMailboxWakesOnItsSettingsAlone()
+    {
+        var person = NewPerson();
+        Assert.Null(await WaitingMark(person));
+
+        await person.Inbox.Deliver([Reply("marked")]);
+        await WaitingFor(person, 1);
+        Assert.True(await WaitingMark(person));
+        await person.Mailbox.SetDelivery(NotificationKind.Mentioned, EmailDelivery.Hourly);
+        Assert.True(await WaitingMark(person));
+
+        cluster.Clock.Advance(_grace);
+        await WaitingFor(person, 0);
+        await Eventually.Until(() => WaitingMark(person), mark => mark == false, _wait, $"{person.Key}'s mailbox marked as holding nothing");
+        Assert.Equal("Reply marked", Assert.Single(cluster.Emails.SentTo(person.Address)).Subject);
+        Assert.Equal(EmailDelivery.Hourly, (await person.Mailbox.Preferences()).Delivery[NotificationKind.Mentioned]);
+
+        // Unmarked, a woken mailbox reads its settings row only: a stray waiting row is not even looked at.
+        var table = Mailboxes();
+        var stray = new TableEntity(PersonRows.Partition(person.Key), PersonRows.Row(person.Key, "p-stray")) { ["Delivery"] = "Immediately" };
+        await table.AddEntityAsync(stray.WithNotification(Reply("stray")));
+        await cluster.Deactivate(person.Mailbox);
+        Assert.Equal(0, await person.Mailbox.Waiting());
+    }
+
+    private TableClient Mailboxes() => new(cluster.Storage.Azurite.ConnectionString, "mailboxes");
+
+    private async Task<bool?> WaitingMark(Person person)
+    {
+        var row = await Mailboxes().GetEntityIfExistsAsync<TableEntity>(PersonRows.Partition(person.Key), PersonRows.Row(person.Key, "settings"));
+        return row.HasValue ? row.Value!.GetBoolean("Waiting") : null;
     }
 
     private async Task WaitingFor(Person person, int count) =>

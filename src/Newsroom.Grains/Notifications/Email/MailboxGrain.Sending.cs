@@ -16,7 +16,12 @@ public sealed partial class MailboxGrain
     private IGrainTimer? _timer;
     private bool? _reminderOn;
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => SendDue();
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // It fired, so it exists, whatever this activation believed: SendDue removes it when nothing waits.
+        _reminderOn = true;
+        return SendDue();
+    }
 
     /// <summary>Sends what is due now, then sets the timer (and the reminder) for what is due next.</summary>
     private async Task SendDue()
@@ -146,6 +151,21 @@ public sealed partial class MailboxGrain
             // The timer still sends while this activation lives; only a restart before then would wait for the next change.
             LogReminderFailed(_logger, e, Key);
             _reminderOn = null;
+            return;
+        }
+
+        if (next is null && _waiting)
+        {
+            try
+            {
+                await _store.ClearWaitingAsync(Key);
+                _waiting = false;
+            }
+            catch (Exception e)
+            {
+                // Left marked, the next activation reads its (empty) rows once more: slower, never wrong.
+                LogClearWaitingFailed(_logger, e, Key);
+            }
         }
     }
 
@@ -181,6 +201,9 @@ public sealed partial class MailboxGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox} could not send what is due; it tries again at its next wake")]
     private static partial void LogSendDueFailed(ILogger logger, Exception exception, string mailbox);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox} could not mark itself as holding nothing to send")]
+    private static partial void LogClearWaitingFailed(ILogger logger, Exception exception, string mailbox);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox} could not set its wake reminder")]
     private static partial void LogReminderFailed(ILogger logger, Exception exception, string mailbox);

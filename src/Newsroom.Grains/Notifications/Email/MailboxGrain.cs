@@ -26,6 +26,9 @@ public sealed partial class MailboxGrain : Grain, IMailboxGrain, IRemindable
     private EmailRetry? _retry;
     private bool _loaded;
 
+    // As stored: the mailbox may hold waiting rows and a reminder (IMailboxStore.StoredMailbox.Waiting).
+    private bool _waiting;
+
     public MailboxGrain(
         IMailboxStore store,
         IEmailSender sender,
@@ -66,7 +69,8 @@ public sealed partial class MailboxGrain : Grain, IMailboxGrain, IRemindable
                 return;
             }
 
-            await _store.AddPendingAsync(Key, waiting);
+            await _store.AddPendingAsync(Key, waiting, markWaiting: !_waiting);
+            _waiting = true;
             foreach (var pending in waiting)
             {
                 _pending[pending.Entry.Id] = pending;
@@ -184,6 +188,15 @@ public sealed partial class MailboxGrain : Grain, IMailboxGrain, IRemindable
         var stored = await _store.LoadAsync(Key);
         _settings = stored.Settings;
         _retry = stored.Retry;
+        _waiting = stored.Waiting;
+
+        // Not waiting: no reminder was left either (it is removed before the mark is cleared), so none is looked for,
+        // unless one just fired (ReceiveReminder), which is then removed.
+        if (!stored.Waiting && _reminderOn is null)
+        {
+            _reminderOn = false;
+        }
+
         _pending.Clear();
         foreach (var pending in stored.Pending)
         {

@@ -13,7 +13,14 @@ public interface IMailboxStore
 
     Task SaveSettingsAsync(string mailbox, MailboxSettings settings, CancellationToken cancellationToken = default);
 
-    Task AddPendingAsync(string mailbox, IReadOnlyList<PendingEmail> pending, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Adds waiting rows; with <paramref name="markWaiting"/>, marks the mailbox as holding some in the same transaction
+    /// (<see cref="StoredMailbox.Waiting"/>).
+    /// </summary>
+    Task AddPendingAsync(string mailbox, IReadOnlyList<PendingEmail> pending, bool markWaiting, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the mailbox as holding no waiting rows (after the last was removed and its reminder is gone).</summary>
+    Task ClearWaitingAsync(string mailbox, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes waiting rows (sent or dropped); ids already gone are fine.</summary>
     Task RemovePendingAsync(string mailbox, IReadOnlyList<string> entryIds, CancellationToken cancellationToken = default);
@@ -52,4 +59,8 @@ public sealed record PendingEmail(InboxEntry Entry, EmailDelivery Delivery, Date
 /// <summary>After <see cref="Failures"/> failed sends in a row, the next try is at <see cref="At"/>.</summary>
 public sealed record EmailRetry(int Failures, DateTimeOffset At);
 
-public sealed record StoredMailbox(MailboxSettings Settings, IReadOnlyList<PendingEmail> Pending, EmailRetry? Retry);
+/// <summary>
+/// A mailbox as stored. <see cref="Waiting"/>: it may hold waiting rows (and a wake reminder); when it does not, only its
+/// settings were read, which is all a mailbox woken by a fan-out for the first time needs.
+/// </summary>
+public sealed record StoredMailbox(MailboxSettings Settings, IReadOnlyList<PendingEmail> Pending, EmailRetry? Retry, bool Waiting);

@@ -9,7 +9,8 @@ namespace Newsroom.Grains.Notifications.Email;
 /// <see cref="IMailboxStore"/> in Azure Table <see cref="TableName"/>, laid out by <see cref="PersonRows"/> like the inbox
 /// (one of 32 partitions by the inbox key's hash, row keys <c>{inbox}|{row}</c>; waiting rows are written and removed
 /// through <see cref="TableGroupCommit"/>, so thousands of mailboxes told of one comment share transactions): row <c>settings</c> (the
-/// deliveries that are not Immediately as <c>Kind=Delivery;…</c>, a guest's address and name), row <c>retry</c>, one
+/// deliveries that are not Immediately as <c>Kind=Delivery;…</c>, a guest's address and name, and <c>Waiting</c>, set in
+/// the transaction that adds the first waiting row and cleared once none is left), row <c>retry</c>, one
 /// row <c>p-{inbox entry id}</c> per waiting notification (its parts, the delivery, when it arrived), and one row
 /// <c>u-{nonce}</c> per unsubscribe link used.
 /// </summary>
@@ -21,22 +22,28 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
     private const string RetryRow = "retry";
     private const string PendingPrefix = "p-";
     private const string UsedPrefix = "u-";
+    private const string WaitingColumn = "Waiting";
     private readonly StoreTable _table = new(tables, TableName);
     private readonly TableGroupCommit _commit = new(new StoreTable(tables, TableName));
 
     public async Task<StoredMailbox> LoadAsync(string mailbox, CancellationToken cancellationToken = default)
     {
-        var settings = MailboxSettings.Default;
+        // The settings row says whether anything waits: only then is the mailbox's range of rows queried (on Azurite a
+        // query reads the whole table, a read by key does not, and a fan-out wakes thousands of mailboxes at once).
+        var table = await _table.ReadyAsync(cancellationToken);
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(PersonRows.Partition(mailbox), PersonRows.Row(mailbox, SettingsRow), cancellationToken: cancellationToken);
+        var settings = stored.HasValue ? ReadSettings(stored.Value!) : MailboxSettings.Default;
+        if (stored.HasValue != true || stored.Value!.GetBoolean(WaitingColumn) != true)
+        {
+            return new StoredMailbox(settings, [], null, Waiting: false);
+        }
+
         EmailRetry? retry = null;
         var pending = new List<PendingEmail>();
         await foreach (var entity in _table.QueryAsync(PersonRows.Filter(mailbox), cancellationToken))
         {
             var row = PersonRows.RowOf(mailbox, entity.RowKey);
-            if (row == SettingsRow)
-            {
-                settings = ReadSettings(entity);
-            }
-            else if (row == RetryRow)
+            if (row == RetryRow)
             {
                 retry = new EmailRetry(entity.GetInt32("Failures") ?? 0, entity.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
             }
@@ -46,25 +53,29 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
             }
         }
 
-        return new StoredMailbox(settings, pending, retry);
+        return new StoredMailbox(settings, pending, retry, Waiting: true);
     }
 
     public async Task SaveSettingsAsync(string mailbox, MailboxSettings settings, CancellationToken cancellationToken = default)
     {
         var table = await _table.ReadyAsync(cancellationToken);
-        await table.UpsertEntityAsync(SettingsEntity(mailbox, settings), TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(SettingsEntity(mailbox, settings), TableUpdateMode.Merge, cancellationToken);
     }
 
-    public async Task AddPendingAsync(string mailbox, IReadOnlyList<PendingEmail> pending, CancellationToken cancellationToken = default)
+    public async Task AddPendingAsync(string mailbox, IReadOnlyList<PendingEmail> pending, bool markWaiting, CancellationToken cancellationToken = default)
     {
-        foreach (var chunk in pending.Chunk(TableGroupCommit.MaxActions))
+        var first = markWaiting;
+        foreach (var chunk in pending.Chunk(TableGroupCommit.MaxActions - 1))
         {
             // Upsert: a notification enqueued again after a failed write lands on its own row, not a conflict.
-            await _commit.CommitAsync(
-                PersonRows.Partition(mailbox),
-                [.. chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PendingEntity(mailbox, p)))]);
+            TableTransactionAction[] actions = [.. chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PendingEntity(mailbox, p)))];
+            await _commit.CommitAsync(PersonRows.Partition(mailbox), first ? [.. actions, Waiting(mailbox, true)] : actions);
+            first = false;
         }
     }
+
+    public Task ClearWaitingAsync(string mailbox, CancellationToken cancellationToken = default) =>
+        _commit.CommitAsync(PersonRows.Partition(mailbox), [Waiting(mailbox, false)]);
 
     public async Task RemovePendingAsync(string mailbox, IReadOnlyList<string> entryIds, CancellationToken cancellationToken = default)
     {
@@ -109,7 +120,7 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
             await table.SubmitTransactionAsync(
                 [
                     new TableTransactionAction(TableTransactionActionType.Add, PersonRows.Entity(mailbox, UsedPrefix + nonce)),
-                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, SettingsEntity(mailbox, settings)),
+                    new TableTransactionAction(TableTransactionActionType.UpsertMerge, SettingsEntity(mailbox, settings)),
                 ],
                 cancellationToken);
             return true;
@@ -127,12 +138,16 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
         return row.HasValue;
     }
 
+    // Merged, never replaced, so saving settings keeps the Waiting column; every settings column is written ("" for none).
     private static TableEntity SettingsEntity(string mailbox, MailboxSettings settings) => new(PersonRows.Partition(mailbox), PersonRows.Row(mailbox, SettingsRow))
     {
         ["Delivery"] = string.Join(';', settings.Delivery.Where(d => d.Value != EmailDelivery.Immediately).Select(d => $"{d.Key}={d.Value}")),
-        ["Address"] = settings.Guest?.Address,
-        ["DisplayName"] = settings.Guest?.DisplayName,
+        ["Address"] = settings.Guest?.Address ?? "",
+        ["DisplayName"] = settings.Guest?.DisplayName ?? "",
     };
+
+    private static TableTransactionAction Waiting(string mailbox, bool waiting) =>
+        new(TableTransactionActionType.UpsertMerge, new TableEntity(PersonRows.Partition(mailbox), PersonRows.Row(mailbox, SettingsRow)) { [WaitingColumn] = waiting });
 
     private static MailboxSettings ReadSettings(TableEntity row)
     {
@@ -152,36 +167,15 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
         return new MailboxSettings(delivery, guest);
     }
 
-    private static TableEntity PendingEntity(string mailbox, PendingEmail pending)
-    {
-        var n = pending.Entry.Notification;
-        return new TableEntity(PersonRows.Partition(mailbox), PersonRows.Row(mailbox, PendingPrefix + pending.Entry.Id))
+    private static TableEntity PendingEntity(string mailbox, PendingEmail pending) =>
+        new TableEntity(PersonRows.Partition(mailbox), PersonRows.Row(mailbox, PendingPrefix + pending.Entry.Id))
         {
             ["Delivery"] = pending.Delivery.ToString(),
             ["Queued"] = pending.Queued,
-            ["EventId"] = n.EventId,
-            ["Kind"] = n.Kind.ToString(),
-            ["Title"] = n.Title,
-            ["Excerpt"] = n.Excerpt,
-            ["Link"] = n.Link,
-            ["ActorId"] = n.Actor.Id,
-            ["ActorName"] = n.Actor.DisplayName,
-            ["At"] = n.At,
-        };
-    }
+        }.WithNotification(pending.Entry.Notification);
 
     private static PendingEmail ReadPending(string entryId, TableEntity row) => new(
-        new InboxEntry(
-            entryId,
-            new Notification(
-                row.GetString("EventId") ?? "",
-                Enum.Parse<NotificationKind>(row.GetString("Kind") ?? ""),
-                row.GetString("Title") ?? "",
-                row.GetString("Excerpt") ?? "",
-                row.GetString("Link") ?? "",
-                new NotificationActor(row.GetString("ActorId") ?? "", row.GetString("ActorName") ?? ""),
-                row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue),
-            Read: false),
+        new InboxEntry(entryId, NotificationRow.Read(row), Read: false),
         Enum.Parse<EmailDelivery>(row.GetString("Delivery") ?? ""),
         row.GetDateTimeOffset("Queued") ?? DateTimeOffset.MinValue);
 }

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Newsroom.Core.Notifications;
 
 namespace Newsroom.Grains.Notifications.Inbox;
 
@@ -24,6 +23,16 @@ internal sealed class TableInboxStore(TableServiceClient tables) : IInboxStore
 
     public async Task<StoredInbox> LoadAsync(string inbox, CancellationToken cancellationToken = default)
     {
+        // Every change writes the meta row, so an inbox without one has never held anything: one read by key answers
+        // for the many inboxes a fan-out wakes for the first time, where a query would cost more (on Azurite, a query
+        // reads the whole table; a read by key does not).
+        var table = await _table.ReadyAsync(cancellationToken);
+        var meta = await table.GetEntityIfExistsAsync<TableEntity>(PersonRows.Partition(inbox), PersonRows.Row(inbox, MetaRow), ["Version"], cancellationToken);
+        if (!meta.HasValue)
+        {
+            return new StoredInbox([], 0);
+        }
+
         var entries = new List<InboxEntry>();
         long version = 0;
         await foreach (var row in _table.QueryAsync(PersonRows.Filter(inbox), cancellationToken))
@@ -78,32 +87,8 @@ internal sealed class TableInboxStore(TableServiceClient tables) : IInboxStore
         }
     }
 
-    private static TableEntity Row(string inbox, InboxEntry entry)
-    {
-        var n = entry.Notification;
-        return new TableEntity(PersonRows.Partition(inbox), PersonRows.Row(inbox, entry.Id))
-        {
-            ["EventId"] = n.EventId,
-            ["Kind"] = n.Kind.ToString(),
-            ["Title"] = n.Title,
-            ["Excerpt"] = n.Excerpt,
-            ["Link"] = n.Link,
-            ["ActorId"] = n.Actor.Id,
-            ["ActorName"] = n.Actor.DisplayName,
-            ["At"] = n.At,
-            ["Read"] = entry.Read,
-        };
-    }
+    private static TableEntity Row(string inbox, InboxEntry entry) =>
+        new TableEntity(PersonRows.Partition(inbox), PersonRows.Row(inbox, entry.Id)) { ["Read"] = entry.Read }.WithNotification(entry.Notification);
 
-    private static InboxEntry Read(string id, TableEntity row) => new(
-        id,
-        new Notification(
-            row.GetString("EventId") ?? "",
-            Enum.Parse<NotificationKind>(row.GetString("Kind") ?? ""),
-            row.GetString("Title") ?? "",
-            row.GetString("Excerpt") ?? "",
-            row.GetString("Link") ?? "",
-            new NotificationActor(row.GetString("ActorId") ?? "", row.GetString("ActorName") ?? ""),
-            row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue),
-        row.GetBoolean("Read") ?? false);
+    private static InboxEntry Read(string id, TableEntity row) => new(id, NotificationRow.Read(row), row.GetBoolean("Read") ?? false);
 }

@@ -72,12 +72,9 @@ public sealed class ReaderSubscriptions(
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(offer);
+        // No count to check first: every tag must be one of the story's (at most DraftLimits.MaxTags), repeats are
+        // one, and the hub's message size bounds how many can be sent.
         var sent = form.Tags ?? [];
-        if (sent.Count > offer.Tags.Count)
-        {
-            throw new HubException($"This story has {offer.Tags.Count} tag(s) to follow; {sent.Count} were sent.");
-        }
-
         var tags = new List<string>();
         foreach (var tag in sent)
         {

@@ -32,7 +32,7 @@ public sealed class ReaderFollowStoriesTests(ReadersNewsroom newsroom) : IClassF
         var (status, _) = await ConfirmPage.PostAsync(newsroom.Server, ConfirmPage.TokenOf(link));
         var following = await guest.Hub.InvokeAsync<string[]>("Following");
         var (_, second) = await desk.PublishAsync("The ferries run again.", "Ferries run again", section: section, tags: [tag], byline: byline);
-        await Eventually.Until(() => Entries(guest), e => e.Any(n => n.EventId == $"new-story:{second}"), _wait, "the new story in the guest's inbox");
+        await Eventually.Until(() => Entries(guest), e => e.Any(n => n.Link == $"/articles/{second}"), _wait, "the new story in the guest's inbox");
         // Each topic tells its subscribers in the order it was told: a later story on each of the three topics alone
         // arriving means each has delivered the second story too, which the inbox must have taken once.
         var (_, bySection) = await desk.PublishAsync("Section only.", section: section, byline: $"Other {unique}");
@@ -40,7 +40,7 @@ public sealed class ReaderFollowStoriesTests(ReadersNewsroom newsroom) : IClassF
         var (_, onTag) = await desk.PublishAsync("Tag only.", section: $"Elsewhere {unique}", tags: [tag], byline: $"Other {unique}");
         var inbox = await Eventually.Until(
             () => Entries(guest),
-            e => new[] { bySection, byAuthor, onTag }.All(s => e.Any(n => n.EventId == $"new-story:{s}")),
+            e => new[] { bySection, byAuthor, onTag }.All(s => e.Any(n => n.Link == $"/articles/{s}")),
             _wait,
             "a later story on each topic");
 
@@ -53,8 +53,8 @@ public sealed class ReaderFollowStoriesTests(ReadersNewsroom newsroom) : IClassF
         Assert.Equal(
             [$"author:wanda-tide-{unique}", $"section:harbour-news-{unique}", $"tag:ferry-strikes-{unique}"],
             following.Order(StringComparer.Ordinal));
-        Assert.Single(inbox, n => n.EventId == $"new-story:{second}");
-        Assert.DoesNotContain(inbox, n => n.EventId == $"new-story:{first}");
+        Assert.Equal($"new-story:{second}", Assert.Single(inbox, n => n.Link == $"/articles/{second}").EventId);
+        Assert.DoesNotContain(inbox, n => n.Link == $"/articles/{first}");
     }
 
     [Fact]
@@ -96,9 +96,9 @@ public sealed class ReaderFollowStoriesTests(ReadersNewsroom newsroom) : IClassF
         Assert.Contains($"section:central-asia-{unique}", await staff.Hub.InvokeAsync<string[]>("Following"));
     }
 
-    private static async Task<IReadOnlyList<(string EventId, string Title)>> Entries(CommentReader guest)
+    private static async Task<IReadOnlyList<(string EventId, string Link)>> Entries(CommentReader guest)
     {
         var page = await guest.Hub.InvokeAsync<JsonElement>("Inbox", null, 50);
-        return [.. page.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("notification")).Select(n => (n.GetProperty("eventId").GetString()!, n.GetProperty("title").GetString()!))];
+        return [.. page.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("notification")).Select(n => (n.GetProperty("eventId").GetString()!, n.GetProperty("link").GetString()!))];
     }
 }

@@ -68,7 +68,7 @@ public sealed class ReaderSubscriptions(
     /// The form's choices as the story's own section, author and tag names: the client names tags (the widget shows
     /// them) but never a topic, and a tag the story does not have, or a section or author it cannot offer, is refused.
     /// </summary>
-    public static ReaderChoices Checked(ReaderSubscribeForm form, StoryFollowOffer offer)
+    private static ReaderChoices Checked(ReaderSubscribeForm form, StoryFollowOffer offer)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(offer);

@@ -27,7 +27,7 @@ public sealed class ReaderSubscriptions(
     {
         if (form is null)
         {
-            throw new HubException("Say what to be notified of: { email, followUps, replies, updates }.");
+            throw new HubException("Say what to be notified of: { email, followUps, replies, updates, section, author, tags }.");
         }
 
         if (form.ChoosesNothing)

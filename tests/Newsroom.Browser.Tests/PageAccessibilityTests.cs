@@ -102,6 +102,10 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
         await Assertions.Expect(DraftWorkflowEditorTests.History(page)).ToHaveCountAsync(1);
         await Assertions.Expect(DraftWorkflowEditorTests.StepButtons(page)).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("#word-count")).ToHaveTextAsync("0 words · 0 min read");
+        // The header's Follow toggle, pressed: its "Following" state is on the page axe checks and must fit at 360 px.
+        await page.Locator("#draft-follow").ClickAsync();
+        await Assertions.Expect(page.Locator("#draft-follow")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator("#draft-follow")).ToBeInViewportAsync();
 
         var result = await page.RunAxe();
         Assert.True(result.Violations.Length == 0, Describe(result));

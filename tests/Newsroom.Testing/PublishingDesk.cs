@@ -29,12 +29,16 @@ public sealed class PublishingDesk : IAsyncDisposable
         return desk;
     }
 
-    /// <summary>Writes a story, submits it, approves and publishes it; returns its draft and its slug.</summary>
-    public async Task<(string DraftId, string Slug)> PublishAsync(string body, string headline = "Count goes on through the night", string section = "City")
+    /// <summary>
+    /// Writes a story, submits it, approves and publishes it; returns its draft and its slug. Without a
+    /// <paramref name="byline"/> the story is Rosa's; without <paramref name="tags"/> it has none.
+    /// </summary>
+    public async Task<(string DraftId, string Slug)> PublishAsync(
+        string body, string headline = "Count goes on through the night", string section = "City", IReadOnlyList<string>? tags = null, string? byline = null)
     {
         var draftId = await _rosa.CreateDraftAsync(headline);
         var slug = $"count-{draftId}";
-        await Reporter.InvokeAsync<JsonElement>("SetMetadata", draftId, new { slug, section });
+        await Reporter.InvokeAsync<JsonElement>("SetMetadata", draftId, new { slug, section, tags, byline });
         await Push(Reporter, draftId, 0, Replacing(0, body));
         await Step(draftId, "submit", null, null, Reporter);
         await Step(draftId, "approve");

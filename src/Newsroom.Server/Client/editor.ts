@@ -2,6 +2,7 @@
 import { LiveConnection } from "./live/live-connection";
 import { CollabField } from "./drafts/collab-field";
 import { DraftSession, SyncState } from "./drafts/draft-session";
+import { FollowToggle } from "./drafts/follow-toggle";
 import { StoryPreview } from "./drafts/preview";
 import { DraftFieldName, DraftMetadata, DraftStatus, DraftView, WorkflowStep } from "./drafts/protocol";
 import { WorkflowPanel } from "./drafts/workflow-panel";
@@ -236,6 +237,22 @@ const session = new DraftSession(
   },
   presenceList,
 );
+
+const followToggle = new FollowToggle(
+  document.getElementById("draft-follow") as HTMLButtonElement,
+  `draft:${draftId}`,
+  {
+    following: () => live.invoke<string[]>("Following"),
+    follow: (topic) => live.invoke<void>("Follow", topic),
+    unfollow: (topic) => live.invoke<void>("Unfollow", topic),
+  },
+  (message) => showError(message, false),
+);
+live.onStatus((state) => {
+  if (state === "live") {
+    void followToggle.refresh();
+  }
+});
 
 // Only while something typed here is not yet stored: a reload then would lose it.
 window.addEventListener("beforeunload", (e) => {

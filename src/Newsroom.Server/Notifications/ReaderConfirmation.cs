@@ -49,7 +49,7 @@ public sealed class ReaderConfirmation(IGrainFactory grains, ReaderSubscriptionT
         // and following twice is following once.
         var emailHash = GuestEmail.Hash(request!.Email);
         var inbox = grains.GetGrain<IInboxGrain>(InboxKey.Guest(emailHash));
-        await ReaderFollows.Follow(inbox, request.Slug, request.FollowUps, request.Replies, request.Updates);
+        await ReaderFollows.Follow(inbox, request.Slug, request.Chosen);
         await grains.GetGrain<IMailboxGrain>(inbox.GetPrimaryKeyString()).SetAddress(request.Email, GreetingName(request.Email));
         return await Reader(request).Confirm(emailHash, request.Nonce)
             ? (ConfirmOutcome.Confirmed, request)

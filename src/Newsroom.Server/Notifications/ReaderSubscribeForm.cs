@@ -2,9 +2,17 @@ namespace Newsroom.Server.Notifications;
 
 /// <summary>
 /// What the comment widget's "Subscribe" sends: the reader's email (guests; staff are known by their sign-in) and
-/// what to be notified of: new follow-up comments on the story, new replies to their own comments, updates to the story.
+/// what to be notified of: new follow-up comments on the story, new replies to their own comments, updates to the
+/// story, and new stories in its section (<see cref="Section"/>), by its author (<see cref="Author"/>) or on some of
+/// its tags (<see cref="Tags"/>, as the story names them). The section, author and tags are only ever the story's:
+/// the server looks them up, and a tag the story does not have is refused. A form without the last three (as the
+/// widget sent before they existed) chooses none of them.
 /// </summary>
-public sealed record ReaderSubscribeForm(string? Email, bool FollowUps, bool Replies, bool Updates);
+public sealed record ReaderSubscribeForm(
+    string? Email, bool FollowUps, bool Replies, bool Updates, bool Section = false, bool Author = false, IReadOnlyList<string?>? Tags = null)
+{
+    public bool ChoosesNothing => !FollowUps && !Replies && !Updates && !Section && !Author && (Tags is null || Tags.Count == 0);
+}
 
 /// <summary>
 /// The answer to a subscription: <see cref="Following"/> when it took effect at once (signed-in staff), otherwise a

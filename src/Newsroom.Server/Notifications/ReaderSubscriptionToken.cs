@@ -8,17 +8,18 @@ namespace Newsroom.Server.Notifications;
 /// What a guest asked to be notified of, as carried by their confirmation link: signed and encrypted with the
 /// newsroom's data protection keys (shared by every silo through blob storage), so the link can be neither forged
 /// nor read, and stamped with when it stops working. <see cref="Nonce"/> makes each link usable once.
+/// <see cref="Section"/>, <see cref="Author"/> and <see cref="Tags"/> are the story's names as they were when the reader
+/// chose them (null or absent: not chosen, which is how a link made before they existed reads).
 /// </summary>
 public sealed record ReaderSubscriptionRequest(
-    string Email, string GuestId, string Slug, bool FollowUps, bool Replies, bool Updates, string Nonce, DateTimeOffset Expires)
+    string Email, string GuestId, string Slug, bool FollowUps, bool Replies, bool Updates, string Nonce, DateTimeOffset Expires,
+    string? Section = null, string? Author = null, IReadOnlyList<string>? Tags = null)
 {
+    /// <summary>What the reader chose, to follow on confirming.</summary>
+    public ReaderChoices Chosen => new(FollowUps, Replies, Updates, Section, Author, Tags ?? []);
+
     /// <summary>What the reader chose, in the widget's words, for the confirm page and the email.</summary>
-    public IReadOnlyList<string> Choices =>
-    [
-        .. FollowUps ? ["new follow-up comments"] : Array.Empty<string>(),
-        .. Replies ? ["new replies to my comments"] : Array.Empty<string>(),
-        .. Updates ? ["updates to this story"] : Array.Empty<string>(),
-    ];
+    public IReadOnlyList<string> Choices => Chosen.Words;
 }
 
 /// <summary>What a confirmation link's token turned out to be.</summary>
@@ -39,9 +40,12 @@ public sealed class ReaderSubscriptionTokens(IDataProtectionProvider protection,
 
     private readonly IDataProtector _protector = protection.CreateProtector("newsroom.reader-subscription.v1");
 
-    public ReaderSubscriptionRequest NewRequest(string email, string guestId, string slug, bool followUps, bool replies, bool updates) =>
-        new(email, guestId, slug, followUps, replies, updates, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            time.GetUtcNow() + options.ConfirmationLifetime);
+    public ReaderSubscriptionRequest NewRequest(string email, string guestId, string slug, ReaderChoices choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        return new(email, guestId, slug, choices.FollowUps, choices.Replies, choices.Updates, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            time.GetUtcNow() + options.ConfirmationLifetime, choices.Section, choices.Author, choices.Tags.Count == 0 ? null : choices.Tags);
+    }
 
     public string Protect(ReaderSubscriptionRequest request) =>
         _protector.Protect(JsonSerializer.Serialize(request, _json));

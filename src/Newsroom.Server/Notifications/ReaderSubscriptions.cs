@@ -27,19 +27,20 @@ public sealed class ReaderSubscriptions(
     {
         if (form is null)
         {
-            throw new HubException("Say what to be notified of: { email, followUps, replies, updates }.");
+            throw new HubException("Say what to be notified of: { email, followUps, replies, updates, section, author, tags }.");
         }
 
-        if (!form.FollowUps && !form.Replies && !form.Updates)
+        if (form.ChoosesNothing)
         {
-            throw new HubException("Choose what to be notified of: new follow-up comments, new replies to your comments, or updates to this story.");
+            throw new HubException("Choose what to be notified of: new follow-up comments, new replies to your comments, updates to this story, or new stories like it.");
         }
 
-        var headline = await PublishedHeadline(slug);
+        var story = await Published(slug);
+        var choices = Checked(form, StoryFollowOffer.Of(story));
         if (context.User?.Identity?.IsAuthenticated == true)
         {
-            await ReaderFollows.Follow(grains.OwnInbox(context), slug, form.FollowUps, form.Replies, form.Updates);
-            return new ReaderSubscribed(true, $"You are following “{headline}”. Your inbox has what comes.");
+            await ReaderFollows.Follow(grains.OwnInbox(context), slug, choices);
+            return new ReaderSubscribed(true, $"You are following “{story.Headline}”. Your inbox has what comes.");
         }
 
         var guestId = guests.Require(context.GetHttpContext());
@@ -49,11 +50,11 @@ public sealed class ReaderSubscriptions(
             throw new HubException(email.Refusal);
         }
 
-        var request = tokens.NewRequest(email.Text, guestId, slug, form.FollowUps, form.Replies, form.Updates);
+        var request = tokens.NewRequest(email.Text, guestId, slug, choices);
         var link = new Uri(site.Value.Site, $"{ConfirmPath.TrimStart('/')}?token={Uri.EscapeDataString(tokens.Protect(request))}");
         try
         {
-            await mail.SendAsync(ConfirmationMail.For(request, headline, link, options.LifetimeText), context.ConnectionAborted);
+            await mail.SendAsync(ConfirmationMail.For(request, story.Headline, link, options.LifetimeText), context.ConnectionAborted);
         }
         catch (EmailDeliveryException)
         {
@@ -63,8 +64,43 @@ public sealed class ReaderSubscriptions(
         return new ReaderSubscribed(false, $"Almost done: we sent a link to {email.Text}. Follow it within {options.LifetimeText} to confirm; nothing is sent to you before.");
     }
 
-    private async Task<string> PublishedHeadline(string slug) =>
+    /// <summary>
+    /// The form's choices as the story's own section, author and tag names: the client names tags (the widget shows
+    /// them) but never a topic, and a tag the story does not have, or a section or author it cannot offer, is refused.
+    /// </summary>
+    private static ReaderChoices Checked(ReaderSubscribeForm form, StoryFollowOffer offer)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(offer);
+        // No count to check first: every tag must be one of the story's (at most DraftLimits.MaxTags), repeats are
+        // one, and the hub's message size bounds how many can be sent.
+        var sent = form.Tags ?? [];
+        var tags = new List<string>();
+        foreach (var tag in sent)
+        {
+            tags.Add(offer.TagNamed(tag) ?? throw new HubException(offer.Tags.Count == 0
+                ? $"'{Short(tag)}' is not a tag of this story, which has no tags to follow."
+                : $"'{Short(tag)}' is not a tag of this story; its tags are {string.Join(", ", offer.Tags)}."));
+        }
+
+        if (form.Section && offer.Section is null)
+        {
+            throw new HubException("This story's section cannot be followed.");
+        }
+
+        if (form.Author && offer.Author is null)
+        {
+            throw new HubException("This story's author cannot be followed.");
+        }
+
+        return new ReaderChoices(
+            form.FollowUps, form.Replies, form.Updates, form.Section ? offer.Section : null, form.Author ? offer.Author : null, [.. tags.Distinct(StringComparer.Ordinal)]);
+    }
+
+    private static string Short(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
+
+    private async Task<ArticleContent> Published(string slug) =>
         await grains.GetGrain<IArticleGrain>(slug).Get() is { IsWithdrawn: false } article
-            ? article.Current.Content.Headline
+            ? article.Current.Content
             : throw new CommentException($"There is no published story '{slug}' to subscribe to.");
 }

@@ -21,6 +21,9 @@ export function wireSubscribeForm(live: LiveConnection, slug: string): void {
   const followUps = document.getElementById("subscribe-follow-ups") as HTMLInputElement;
   const replies = document.getElementById("subscribe-replies") as HTMLInputElement;
   const updates = document.getElementById("subscribe-updates") as HTMLInputElement;
+  // Offered only when the story has them: a section, an author and tags that can be followed.
+  const section = document.getElementById("subscribe-section") as HTMLInputElement | null;
+  const author = document.getElementById("subscribe-author") as HTMLInputElement | null;
   const submit = document.getElementById("subscribe-submit") as HTMLButtonElement;
   const status = document.getElementById("subscribe-status") as HTMLElement;
   const error = document.getElementById("subscribe-error") as HTMLElement;
@@ -53,6 +56,10 @@ export function wireSubscribeForm(live: LiveConnection, slug: string): void {
         followUps: followUps.checked,
         replies: replies.checked,
         updates: updates.checked,
+        section: section?.checked ?? false,
+        author: author?.checked ?? false,
+        // The story's tag names as shown: the server matches them to the story's own and refuses any other.
+        tags: [...form.querySelectorAll<HTMLInputElement>("input[name=subscribe-tag]:checked")].map((box) => box.value),
       });
       status.textContent = answer.message;
     } catch (failure) {

@@ -7,6 +7,7 @@ using Newsroom.Grains.Articles;
 using Newsroom.Grains.Comments;
 using Newsroom.Server.Articles;
 using Newsroom.Server.Extensions;
+using Newsroom.Server.Notifications;
 
 namespace Newsroom.Server.Pages.Articles;
 
@@ -50,7 +51,7 @@ public sealed class ArticleModel(IGrainFactory grains) : PageModel
             var settings = thread.GetSettings();
             var related = await grains.GetGrain<IStoryIndexGrain>(IStoryIndexGrain.Newsroom).Related(slug, RelatedCount);
             Related = [.. related.Where(s => s.Slug != slug).OrderByDescending(s => s.PublishedAt)];
-            Comments = new CommentsSection(await comments, (await settings).EditWindow);
+            Comments = new CommentsSection(await comments, (await settings).EditWindow, StoryFollowOffer.Of(Article.Current.Content));
         }
 
         return Page();

@@ -56,6 +56,13 @@ public sealed class ListeningSubscriber : IAsyncDisposable
     /// </summary>
     public async Task AssertToldAsync(string kind, string title, string link)
     {
+        await AssertToldLiveAndInInboxAsync(kind, title, link);
+        await AssertMailedAsync(title, link);
+    }
+
+    /// <summary>The live event on their channel, then the same entry in their inbox.</summary>
+    public async Task AssertToldLiveAndInInboxAsync(string kind, string title, string link)
+    {
         var live = await NextNew(n => Of(n, "kind") == kind && Of(n, "link") == link);
         Assert.Equal(title, Of(live.GetProperty("entry").GetProperty("notification"), "title"));
         var id = live.GetProperty("entry").GetProperty("id").GetString();
@@ -63,7 +70,11 @@ public sealed class ListeningSubscriber : IAsyncDisposable
         var inbox = await Hub.InvokeAsync<JsonElement>("Inbox", null, 10);
         var listed = Assert.Single(inbox.GetProperty("entries").EnumerateArray(), e => e.GetProperty("id").GetString() == id);
         Assert.Equal(kind, Of(listed.GetProperty("notification"), "kind"));
+    }
 
+    /// <summary>The email of that one notification: to their address, the title as its subject, the absolute link in its text.</summary>
+    public async Task AssertMailedAsync(string title, string link)
+    {
         var mail = await _mailDev.WaitForMailAsync(
             m => m.To.Any(a => a.Address == $"{UserName}@newsroom.localhost") && m.Subject == title, _patience);
         Assert.Contains(MailingNewsroom.Site + link.TrimStart('/'), mail.Text, StringComparison.Ordinal);

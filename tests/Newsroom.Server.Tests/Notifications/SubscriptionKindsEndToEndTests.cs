@@ -28,8 +28,9 @@ public sealed class SubscriptionKindsEndToEndTests(SubscribersNewsroom newsroom)
         var own = await fiona.CommentAsync(slug, "Does the early boat still run?");
         var guests = await CommentingGuest.PostAsync(Server, slug, "It does, at 6:10.", name: "Gus Guest");
 
-        await fiona.AssertToldAsync("follow-up-comment", "New comment on “Ferry timetable changes”", $"/articles/{slug}#comment-{guests}");
+        await fiona.AssertToldLiveAndInInboxAsync("follow-up-comment", "New comment on “Ferry timetable changes”", $"/articles/{slug}#comment-{guests}");
         await fiona.AssertNotInInboxAsync(n => ListeningSubscriber.Of(n, "link") == $"/articles/{slug}#comment-{own}", "her own comment");
+        await fiona.AssertMailedAsync("New comment on “Ferry timetable changes”", $"/articles/{slug}#comment-{guests}");
     }
 
     [Fact]
@@ -113,8 +114,9 @@ public sealed class SubscriptionKindsEndToEndTests(SubscribersNewsroom newsroom)
         await dana.Hub.InvokeAsync<JsonElement>("TakeStep", draftId, "approve", null, null);
         await desk.Step(draftId, "publish");
 
-        await dana.AssertToldAsync("draft-published", "Published: Ferry fares rise", $"/drafts/{draftId}");
+        await dana.AssertToldLiveAndInInboxAsync("draft-published", "Published: Ferry fares rise", $"/drafts/{draftId}");
         await dana.AssertNotInInboxAsync(n => ListeningSubscriber.Of(n, "title") == "Approved: Ferry fares rise", "her own approval");
+        await dana.AssertMailedAsync("Published: Ferry fares rise", $"/drafts/{draftId}");
     }
 
     [Fact]
@@ -166,8 +168,9 @@ public sealed class SubscriptionKindsEndToEndTests(SubscribersNewsroom newsroom)
         var own = await wes.CommentAsync(slug, "Photos to follow.");
         var guests = await CommentingGuest.PostAsync(Server, slug, "Well deserved.", name: "Gus Guest");
 
-        await wes.AssertToldAsync("comment-on-my-story", "New comment on your story “Ferry crew honoured”", $"/articles/{slug}#comment-{guests}");
+        await wes.AssertToldLiveAndInInboxAsync("comment-on-my-story", "New comment on your story “Ferry crew honoured”", $"/articles/{slug}#comment-{guests}");
         await wes.AssertNotInInboxAsync(n => ListeningSubscriber.Of(n, "link") == $"/articles/{slug}#comment-{own}", "his own comment");
+        await wes.AssertMailedAsync("New comment on your story “Ferry crew honoured”", $"/articles/{slug}#comment-{guests}");
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Newsroom.Testing;
 
 /// <summary>
-/// Rosa writes, Eddie edits and publishes: each signed in on a staff hub connection, as their editor pages would be.
+/// Rosa (or the reporter given) writes, Eddie edits and publishes: each signed in on a staff hub connection, as their editor pages would be.
 /// Stories go through the real workflow (submit, approve, publish), and updates are edits of the draft's body.
 /// </summary>
 public sealed class PublishingDesk : IAsyncDisposable
@@ -19,9 +19,11 @@ public sealed class PublishingDesk : IAsyncDisposable
 
     public HubConnection Editor { get; }
 
-    public static async Task<PublishingDesk> OpenAsync(NewsroomServer server)
+    /// <summary>Signs the desk in; <paramref name="reporter"/> writes its drafts instead of Rosa (so they are that reporter's stories).</summary>
+    public static async Task<PublishingDesk> OpenAsync(NewsroomServer server, (string UserName, string Password)? reporter = null)
     {
-        var rosa = await server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var (userName, password) = reporter ?? StaffSession.Reporter;
+        var rosa = await server.SignInAsync(userName, password);
         var eddie = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
         var desk = new PublishingDesk(rosa, eddie, rosa.Connect(), eddie.Connect());
         await desk.Reporter.StartAsync();
@@ -29,20 +31,25 @@ public sealed class PublishingDesk : IAsyncDisposable
         return desk;
     }
 
-    /// <summary>
-    /// Writes a story, submits it, approves and publishes it; returns its draft and its slug. Without a
-    /// <paramref name="byline"/> the story is Rosa's; without <paramref name="tags"/> it has none.
-    /// </summary>
+    /// <summary>Writes a story, submits it, approves and publishes it; returns its draft and its slug.</summary>
     public async Task<(string DraftId, string Slug)> PublishAsync(
+        string body, string headline = "Count goes on through the night", string section = "City", IReadOnlyList<string>? tags = null, string? byline = null)
+    {
+        var (draftId, slug) = await WriteAsync(body, headline, section, tags, byline);
+        await Step(draftId, "submit", null, null, Reporter);
+        await Step(draftId, "approve");
+        await Step(draftId, "publish");
+        return (draftId, slug);
+    }
+
+    /// <summary>Writes a story (headline, metadata, body) without taking a step; returns its draft and its slug.</summary>
+    public async Task<(string DraftId, string Slug)> WriteAsync(
         string body, string headline = "Count goes on through the night", string section = "City", IReadOnlyList<string>? tags = null, string? byline = null)
     {
         var draftId = await _rosa.CreateDraftAsync(headline);
         var slug = $"count-{draftId}";
         await Reporter.InvokeAsync<JsonElement>("SetMetadata", draftId, new { slug, section, tags, byline });
         await Push(Reporter, draftId, 0, Replacing(0, body));
-        await Step(draftId, "submit", null, null, Reporter);
-        await Step(draftId, "approve");
-        await Step(draftId, "publish");
         return (draftId, slug);
     }
 

@@ -44,15 +44,15 @@ public sealed class InboxStoreProbe
     {
         public Task<StoredInbox> LoadAsync(string inbox, CancellationToken cancellationToken = default) => inner.LoadAsync(inbox, cancellationToken);
 
-        public Task AddAsync(string inbox, IReadOnlyList<InboxEntry> entries, long version, CancellationToken cancellationToken = default) =>
+        public Task AddAsync(string inbox, IReadOnlyList<InboxEntry> entries, long version, bool first, CancellationToken cancellationToken = default) =>
             probe.TakeFailure(inbox)
                 ? Task.FromException(new IOException($"The probe failed this delivery to {inbox}."))
-                : inner.AddAsync(inbox, entries, version, cancellationToken);
+                : inner.AddAsync(inbox, entries, version, first, cancellationToken);
 
         public Task MarkReadAsync(string inbox, IReadOnlyList<string> ids, long version, CancellationToken cancellationToken = default) =>
             inner.MarkReadAsync(inbox, ids, version, cancellationToken);
 
-        public Task RemoveAsync(string inbox, IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
-            inner.RemoveAsync(inbox, ids, cancellationToken);
+        public Task RemoveAsync(string inbox, IReadOnlyList<string> ids, long version, CancellationToken cancellationToken = default) =>
+            inner.RemoveAsync(inbox, ids, version, cancellationToken);
     }
 }

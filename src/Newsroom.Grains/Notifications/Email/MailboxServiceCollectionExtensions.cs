@@ -18,6 +18,6 @@ public static class MailboxServiceCollectionExtensions
         services.AddOptions<EmailDeliveryOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailDeliveryOptions>, EmailDeliveryOptionsValidator>());
         services.TryAddSingleton<IMailboxStore>(provider => new TableMailboxStore(tables(provider)));
-        return services;
+        return services.AddPersonRowsMigration(TableMailboxStore.TableName, tables);
     }
 }

@@ -23,6 +23,9 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
     private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
     private int _unread;
     private bool _loaded;
+
+    // Whether storage has this inbox's record (StoredInbox.Kept): the first delivery writes it.
+    private bool _kept;
     private bool _versionRestored;
 
     public InboxGrain(IInboxStore store, IInboxFollowStore followStore, IOptions<ChannelOptions> channelOptions, ILogger<InboxGrain> logger)
@@ -95,7 +98,8 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
             return new InboxDelivered([], _unread);
         }
 
-        await Stored(() => _store.AddAsync(Key, added, _channel.Version + added.Count));
+        await Stored(() => _store.AddAsync(Key, added, _channel.Version + added.Count, first: !_kept));
+        _kept = true;
         foreach (var entry in added)
         {
             _entries.Add(entry.Id, entry);
@@ -216,6 +220,7 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
         }
 
         _unread = _entries.Values.Count(e => !e.Read);
+        _kept = stored.Kept;
         if (!_versionRestored)
         {
             _channel.ContinueFrom(stored.Version);
@@ -250,7 +255,7 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
         var dropped = _entries.Keys.Skip(NotificationLimits.KeptPerInbox).ToList();
         try
         {
-            await _store.RemoveAsync(Key, dropped);
+            await _store.RemoveAsync(Key, dropped, _channel.Version);
         }
         catch (Exception e)
         {

@@ -20,6 +20,7 @@ public static class InboxServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(tables);
         services.TryAddSingleton<IInboxStore>(provider => new TableInboxStore(tables(provider)));
         services.TryAddSingleton<IInboxFollowStore>(provider => new TableInboxFollowStore(tables(provider)));
+        services.AddPersonRowsMigration(TableInboxStore.TableName, tables);
         return services.AddChannelOwner<IInboxGrain>(
             ChannelKind.User,
             ChannelAudience.Everyone,

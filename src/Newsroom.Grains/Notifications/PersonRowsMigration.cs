@@ -14,7 +14,7 @@ namespace Newsroom.Grains.Notifications;
 internal sealed partial class PersonRowsMigration(TableServiceClient tables, string tableName, ILogger<PersonRowsMigration> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
-    private static readonly HashSet<string> SystemColumns = new(["PartitionKey", "RowKey", "Timestamp"], StringComparer.Ordinal);
+    private static readonly HashSet<string> _systemColumns = new(["PartitionKey", "RowKey", "Timestamp"], StringComparer.Ordinal);
 
     private readonly StoreTable _table = new(tables, tableName);
 
@@ -32,7 +32,7 @@ internal sealed partial class PersonRowsMigration(TableServiceClient tables, str
         {
             var person = row.RowKey.Split('|', 2)[0];
             var copy = new TableEntity(PersonRows.Partition(person), row.RowKey);
-            foreach (var (name, value) in row.Where(p => !SystemColumns.Contains(p.Key) && !p.Key.StartsWith("odata.", StringComparison.Ordinal)))
+            foreach (var (name, value) in row.Where(p => !_systemColumns.Contains(p.Key) && !p.Key.StartsWith("odata.", StringComparison.Ordinal)))
             {
                 copy[name] = value;
             }

@@ -128,6 +128,55 @@ public sealed class MailboxGrainTests(GrainCluster cluster)
     }
 
     [Fact]
+    public async Task AfterTheMailboxGoes_AnEmailAlreadySentIsNotSentAgain_WhileADigestStillWaitingIs()
+    {
+        var person = NewPerson();
+        await person.Mailbox.SetDelivery(NotificationKind.Mentioned, EmailDelivery.Daily);
+        await person.Inbox.Deliver([Mention("for-the-digest")]);
+        await person.Inbox.Deliver([Reply("sent-at-once")]);
+        await WaitingFor(person, 2);
+        cluster.Clock.Advance(_grace);
+        await WaitingFor(person, 1);
+        Assert.Equal("Reply sent-at-once", Assert.Single(cluster.Emails.SentTo(person.Address)).Subject);
+
+        // Nothing waiting is written per notification: the woken mailbox asks the inbox what is still owed.
+        await cluster.Deactivate(person.Mailbox);
+        cluster.Clock.Advance(TimeSpan.FromDays(1));
+        await person.Mailbox.AsReference<IRemindable>().ReceiveReminder("email", default);
+
+        await WaitingFor(person, 0);
+        var emails = cluster.Emails.SentTo(person.Address);
+        Assert.Equal(["Reply sent-at-once", "Mentioned in for-the-digest"], emails.Select(e => e.Subject));
+    }
+
+    [Fact]
+    public async Task AWaitingRowOfAnEarlierBuild_IsStillSent_AndRemovedOnceSent()
+    {
+        var person = NewPerson();
+        var earlier = Reply("from-an-earlier-build");
+        var id = InboxEntryId.Of(earlier);
+        var row = new TableEntity(PersonRows.Partition(person.Key), PersonRows.Row(person.Key, "p-" + id))
+        {
+            ["Delivery"] = "Immediately",
+            ["Queued"] = cluster.Clock.GetUtcNow(),
+        };
+        await Mailboxes().AddEntityAsync(row.WithNotification(earlier));
+        await Mailboxes().UpsertEntityAsync(new TableEntity(PersonRows.Partition(person.Key), PersonRows.Row(person.Key, "settings")) { ["Waiting"] = true });
+        await person.Inbox.Deliver([earlier]);
+
+        cluster.Clock.Advance(_grace);
+        await person.Mailbox.AsReference<IRemindable>().ReceiveReminder("email", default);
+
+        await WaitingFor(person, 0);
+        Assert.Equal("Reply from-an-earlier-build", Assert.Single(cluster.Emails.SentTo(person.Address)).Subject);
+        await Eventually.Until(
+            async () => (await Mailboxes().GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey)).HasValue,
+            present => !present,
+            _wait,
+            "the earlier build's waiting row removed");
+    }
+
+    [Fact]
     public async Task FailedSends_AreTriedAgainAfterWaitsThatDouble_ThenSentOnce_AndTheInboxKeepsItsEntry()
     {
         var person = NewPerson();

@@ -12,11 +12,12 @@ namespace Newsroom.Grains.Notifications.Email;
 public interface IMailboxGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Notifications the inbox has just stored: each waits for the email its kind's delivery says. One-way, so the
-    /// inbox is neither slowed nor failed by email; a failure is logged here and the inbox keeps the notification.
+    /// Notifications the inbox has just stored, its delivery reaching inbox version <paramref name="version"/>: each
+    /// waits for the email its kind's delivery says. One-way, so the inbox is neither slowed nor failed by email; a
+    /// failure is logged here and the inbox keeps the notification.
     /// </summary>
-    [OneWay, Alias("enqueue")]
-    Task Enqueue(IReadOnlyList<InboxEntry> added);
+    [OneWay, Alias("enqueue-at")]
+    Task Enqueue(IReadOnlyList<InboxEntry> added, long version);
 
     /// <summary>A guest's address (from the confirm flow); staff addresses come from their account.</summary>
     [Alias("set-address")]

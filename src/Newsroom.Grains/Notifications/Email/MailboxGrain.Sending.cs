@@ -101,7 +101,19 @@ public sealed partial class MailboxGrain
         }
 
         await SaveRetry(null);
-        await _store.RemovePendingAsync(Key, [.. due.Select(p => p.Entry.Id)]);
+
+        // A delivery's waiting notifications all fall due together, so every one of its kinds told of so far is settled.
+        foreach (var delivery in due.Select(p => p.Delivery).Distinct())
+        {
+            _settled[delivery] = _told;
+        }
+
+        await _store.SettleAsync(Key, _settled);
+        var earlier = due.Where(p => _earlierRows.Remove(p.Entry.Id)).Select(p => p.Entry.Id).ToList();
+        if (earlier.Count > 0)
+        {
+            await _store.RemovePendingAsync(Key, earlier);
+        }
     }
 
     private DateTimeOffset DueAt(EmailDelivery delivery)

@@ -6,9 +6,12 @@ using Newsroom.Grains.Notifications.Inbox;
 namespace Newsroom.Grains.Notifications.Email;
 
 /// <summary>
-/// One person's email: what waits to be sent (in memory and as rows of <see cref="IMailboxStore"/>), sent by a grain
-/// timer when due and, after a restart, by a reminder (<see cref="MailboxGrain"/>.Sending). Settings are stored before
-/// they are answered.
+/// One person's email: what waits to be sent, in memory, sent by a grain timer when due and, after a restart, by a
+/// reminder (<see cref="MailboxGrain"/>.Sending). What waits is not written a row per notification: the inbox has
+/// stored each one already, with the inbox version its delivery reached, so the mailbox stores per delivery the version
+/// up to which email is settled, and a mailbox woken after a restart asks the inbox for the unread notifications above
+/// it. A fan-out to thousands then costs each mailbox no write at all beyond the waiting mark of its first. Settings are
+/// stored before they are answered.
 /// </summary>
 public sealed partial class MailboxGrain : Grain, IMailboxGrain, IRemindable
 {
@@ -26,8 +29,15 @@ public sealed partial class MailboxGrain : Grain, IMailboxGrain, IRemindable
     private EmailRetry? _retry;
     private bool _loaded;
 
-    // As stored: the mailbox may hold waiting rows and a reminder (IMailboxStore.StoredMailbox.Waiting).
+    // As stored: notifications may wait, and a reminder with them (IMailboxStore.StoredMailbox.Waiting).
     private bool _waiting;
+
+    // Per delivery, the inbox version up to which email is settled, as stored; and the highest version told of.
+    private readonly Dictionary<EmailDelivery, long> _settled = [];
+    private long _told;
+
+    // Ids of waiting rows written by earlier builds: removed once settled.
+    private readonly HashSet<string> _earlierRows = new(StringComparer.Ordinal);
 
     public MailboxGrain(
         IMailboxStore store,
@@ -53,11 +63,12 @@ public sealed partial class MailboxGrain : Grain, IMailboxGrain, IRemindable
 
     private string Key => this.GetPrimaryKeyString();
 
-    public async Task Enqueue(IReadOnlyList<InboxEntry> added)
+    public async Task Enqueue(IReadOnlyList<InboxEntry> added, long version)
     {
         try
         {
             await EnsureLoaded();
+            _told = Math.Max(_told, version);
             var now = _clock.GetUtcNow();
             var waiting = (added ?? [])
                 .Where(e => e is { Read: false } && !_pending.ContainsKey(e.Id))
@@ -69,8 +80,12 @@ public sealed partial class MailboxGrain : Grain, IMailboxGrain, IRemindable
                 return;
             }
 
-            await _store.AddPendingAsync(Key, waiting, markWaiting: !_waiting);
-            _waiting = true;
+            if (!_waiting)
+            {
+                await _store.MarkWaitingAsync(Key);
+                _waiting = true;
+            }
+
             foreach (var pending in waiting)
             {
                 _pending[pending.Entry.Id] = pending;
@@ -198,14 +213,48 @@ public sealed partial class MailboxGrain : Grain, IMailboxGrain, IRemindable
         }
 
         _pending.Clear();
+        _earlierRows.Clear();
         foreach (var pending in stored.Pending)
         {
             _pending[pending.Entry.Id] = pending;
+            _earlierRows.Add(pending.Entry.Id);
+        }
+
+        _settled.Clear();
+        foreach (var (delivery, version) in stored.Settled)
+        {
+            _settled[delivery] = version;
+        }
+
+        _told = _settled.Values.DefaultIfEmpty(0).Max();
+        if (stored.Waiting)
+        {
+            await Owed();
         }
 
         _loaded = true;
         await Schedule();
     }
+
+    /// <summary>What the inbox holds unread above the settled versions: what this mailbox still owes email for.</summary>
+    private async Task Owed()
+    {
+        var since = Enum.GetValues<EmailDelivery>().Min(Settled);
+        var now = _clock.GetUtcNow();
+        foreach (var owed in await GrainFactory.GetGrain<IInboxGrain>(Key).UnreadSince(since))
+        {
+            _told = Math.Max(_told, owed.Version);
+            var delivery = _settings.For(owed.Entry.Notification.Kind);
+            if (delivery != EmailDelivery.Never && owed.Version > Settled(delivery) && !_pending.ContainsKey(owed.Entry.Id))
+            {
+                // When it arrived is not stored; the notification's own time is as early, so the wait never grows.
+                var arrived = owed.Entry.Notification.At < now ? owed.Entry.Notification.At : now;
+                _pending[owed.Entry.Id] = new PendingEmail(owed.Entry, delivery, arrived);
+            }
+        }
+    }
+
+    private long Settled(EmailDelivery delivery) => _settled.GetValueOrDefault(delivery);
 
     private static void CheckNonce(string nonce)
     {

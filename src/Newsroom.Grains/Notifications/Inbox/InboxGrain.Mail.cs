@@ -19,12 +19,18 @@ public sealed partial class InboxGrain
         return [.. ids.Where(id => id is not null && _entries.TryGetValue(id, out var entry) && !entry.Read).Distinct(StringComparer.Ordinal)];
     }
 
+    public async Task<IReadOnlyList<DeliveredEntry>> UnreadSince(long afterVersion)
+    {
+        await EnsureLoaded();
+        return [.. _entries.Values.Where(e => !e.Read && _deliveredAt.GetValueOrDefault(e.Id) > afterVersion).Select(e => new DeliveredEntry(e, _deliveredAt[e.Id]))];
+    }
+
     /// <summary>One-way and after the write: email never slows or fails a delivery.</summary>
-    private void TellMailbox(IReadOnlyList<InboxEntry> added)
+    private void TellMailbox(IReadOnlyList<InboxEntry> added, long version)
     {
         try
         {
-            _ = GrainFactory.GetGrain<IMailboxGrain>(Key).Enqueue(added);
+            _ = GrainFactory.GetGrain<IMailboxGrain>(Key).Enqueue(added, version);
         }
         catch (Exception e)
         {

@@ -21,6 +21,9 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
     // Ordinal order of ids is newest first.
     private readonly SortedList<string, InboxEntry> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
+
+    // The inbox version each kept entry's delivery reached (0 for rows stored before versions were kept per row).
+    private readonly Dictionary<string, long> _deliveredAt = new(StringComparer.Ordinal);
     private int _unread;
     private bool _loaded;
 
@@ -98,12 +101,14 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
             return new InboxDelivered([], _unread);
         }
 
-        await Stored(() => _store.AddAsync(Key, added, _channel.Version + added.Count, first: !_kept));
+        var version = _channel.Version + added.Count;
+        await Stored(() => _store.AddAsync(Key, added, version, first: !_kept));
         _kept = true;
         foreach (var entry in added)
         {
             _entries.Add(entry.Id, entry);
             _eventIds.Add(entry.Notification.EventId);
+            _deliveredAt[entry.Id] = version;
         }
 
         _unread += added.Count;
@@ -113,7 +118,7 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
             _channel.Publish(new NotificationArrived(entry, _unread));
         }
 
-        TellMailbox(added);
+        TellMailbox(added, version);
         return new InboxDelivered(added, _unread);
     }
 
@@ -213,10 +218,12 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
         var stored = await _store.LoadAsync(Key);
         _entries.Clear();
         _eventIds.Clear();
+        _deliveredAt.Clear();
         foreach (var entry in stored.Entries)
         {
             _entries[entry.Id] = entry;
             _eventIds.Add(entry.Notification.EventId);
+            _deliveredAt[entry.Id] = stored.DeliveredAt.GetValueOrDefault(entry.Id);
         }
 
         _unread = _entries.Values.Count(e => !e.Read);
@@ -268,6 +275,7 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
             var entry = _entries[id];
             _entries.Remove(id);
             _eventIds.Remove(entry.Notification.EventId);
+            _deliveredAt.Remove(id);
             _unread -= entry.Read ? 0 : 1;
         }
     }

@@ -4,8 +4,10 @@ using Newsroom.Grains.Notifications.Inbox;
 namespace Newsroom.Grains.Notifications.Email;
 
 /// <summary>
-/// A mailbox's rows: its settings, one row per notification waiting for an email (so a digest survives a restart),
-/// the retry state after a failed send, and the unsubscribe links already used. Each write is O(rows changed).
+/// A mailbox's rows: its settings with the waiting mark and, per delivery, the inbox version up to which email is
+/// settled (what waits is the inbox's unread notifications above it, so a digest survives a restart without a row per
+/// notification), the retry state after a failed send, and the unsubscribe links already used. Waiting rows of
+/// earlier builds (one per notification) are still read and removed once settled.
 /// </summary>
 public interface IMailboxStore
 {
@@ -13,16 +15,16 @@ public interface IMailboxStore
 
     Task SaveSettingsAsync(string mailbox, MailboxSettings settings, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Adds waiting rows; with <paramref name="markWaiting"/>, marks the mailbox as holding some in the same transaction
-    /// (<see cref="StoredMailbox.Waiting"/>).
-    /// </summary>
-    Task AddPendingAsync(string mailbox, IReadOnlyList<PendingEmail> pending, bool markWaiting, CancellationToken cancellationToken = default);
+    /// <summary>Marks the mailbox as having notifications waiting for email (<see cref="StoredMailbox.Waiting"/>).</summary>
+    Task MarkWaitingAsync(string mailbox, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks the mailbox as holding no waiting rows (after the last was removed and its reminder is gone).</summary>
+    /// <summary>Marks the mailbox as having nothing waiting (after the last was settled and its reminder is gone).</summary>
     Task ClearWaitingAsync(string mailbox, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes waiting rows (sent or dropped); ids already gone are fine.</summary>
+    /// <summary>Records, per delivery, the inbox version up to which every notification's email is settled (sent or dropped).</summary>
+    Task SettleAsync(string mailbox, IReadOnlyDictionary<EmailDelivery, long> settled, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes waiting rows of earlier builds (sent or dropped); ids already gone are fine.</summary>
     Task RemovePendingAsync(string mailbox, IReadOnlyList<string> entryIds, CancellationToken cancellationToken = default);
 
     /// <summary>Stores the retry state, or clears it with null.</summary>
@@ -60,7 +62,10 @@ public sealed record PendingEmail(InboxEntry Entry, EmailDelivery Delivery, Date
 public sealed record EmailRetry(int Failures, DateTimeOffset At);
 
 /// <summary>
-/// A mailbox as stored. <see cref="Waiting"/>: it may hold waiting rows (and a wake reminder); when it does not, only its
-/// settings were read, which is all a mailbox woken by a fan-out for the first time needs.
+/// A mailbox as stored. <see cref="Waiting"/>: notifications may wait for email (and a wake reminder); when not, only
+/// its settings were read, which is all a mailbox woken by a fan-out for the first time needs. <see cref="Settled"/>:
+/// per delivery, the inbox version up to which email is settled (missing: 0). <see cref="Pending"/>: waiting rows of
+/// earlier builds.
 /// </summary>
-public sealed record StoredMailbox(MailboxSettings Settings, IReadOnlyList<PendingEmail> Pending, EmailRetry? Retry, bool Waiting);
+public sealed record StoredMailbox(
+    MailboxSettings Settings, IReadOnlyList<PendingEmail> Pending, EmailRetry? Retry, bool Waiting, IReadOnlyDictionary<EmailDelivery, long> Settled);

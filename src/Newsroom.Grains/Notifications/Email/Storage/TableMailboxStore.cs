@@ -7,12 +7,13 @@ namespace Newsroom.Grains.Notifications.Email;
 
 /// <summary>
 /// <see cref="IMailboxStore"/> in Azure Table <see cref="TableName"/>, laid out by <see cref="PersonRows"/> like the inbox
-/// (one of 32 partitions by the inbox key's hash, row keys <c>{inbox}|{row}</c>; waiting rows are written and removed
-/// through <see cref="TableGroupCommit"/>, so thousands of mailboxes told of one comment share transactions): row <c>settings</c> (the
-/// deliveries that are not Immediately as <c>Kind=Delivery;…</c>, a guest's address and name, and <c>Waiting</c>, set in
-/// the transaction that adds the first waiting row and cleared once none is left), row <c>retry</c>, one
-/// row <c>p-{inbox entry id}</c> per waiting notification (its parts, the delivery, when it arrived), and one row
-/// <c>u-{nonce}</c> per unsubscribe link used.
+/// (one of 256 partitions by the inbox key's hash, row keys <c>{inbox}|{row}</c>; the waiting mark is written through
+/// <see cref="TableGroupCommit"/>, so thousands of mailboxes told of one comment share transactions): row <c>settings</c>
+/// (the deliveries that are not Immediately as <c>Kind=Delivery;…</c>, a guest's address and name, <c>Waiting</c>, set
+/// when the first notification waits and cleared once none does, and <c>Settled{Delivery}</c>, the inbox version up to
+/// which that delivery's email is settled), row <c>retry</c>, and one row <c>u-{nonce}</c> per unsubscribe link used.
+/// Rows <c>p-{inbox entry id}</c>, one per waiting notification, were written by earlier builds: they are still read
+/// and removed once settled.
 /// </summary>
 internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxStore
 {
@@ -23,6 +24,7 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
     private const string PendingPrefix = "p-";
     private const string UsedPrefix = "u-";
     private const string WaitingColumn = "Waiting";
+    private const string SettledPrefix = "Settled";
     private readonly StoreTable _table = new(tables, TableName);
     private readonly TableGroupCommit _commit = new(new StoreTable(tables, TableName));
 
@@ -33,9 +35,10 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
         var table = await _table.ReadyAsync(cancellationToken);
         var stored = await table.GetEntityIfExistsAsync<TableEntity>(PersonRows.Partition(mailbox), PersonRows.Row(mailbox, SettingsRow), cancellationToken: cancellationToken);
         var settings = stored.HasValue ? ReadSettings(stored.Value!) : MailboxSettings.Default;
+        var settled = stored.HasValue ? ReadSettled(stored.Value!) : new Dictionary<EmailDelivery, long>();
         if (stored.HasValue != true || stored.Value!.GetBoolean(WaitingColumn) != true)
         {
-            return new StoredMailbox(settings, [], null, Waiting: false);
+            return new StoredMailbox(settings, [], null, Waiting: false, settled);
         }
 
         EmailRetry? retry = null;
@@ -53,7 +56,7 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
             }
         }
 
-        return new StoredMailbox(settings, pending, retry, Waiting: true);
+        return new StoredMailbox(settings, pending, retry, Waiting: true, settled);
     }
 
     public async Task SaveSettingsAsync(string mailbox, MailboxSettings settings, CancellationToken cancellationToken = default)
@@ -62,16 +65,18 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
         await table.UpsertEntityAsync(SettingsEntity(mailbox, settings), TableUpdateMode.Merge, cancellationToken);
     }
 
-    public async Task AddPendingAsync(string mailbox, IReadOnlyList<PendingEmail> pending, bool markWaiting, CancellationToken cancellationToken = default)
+    public Task MarkWaitingAsync(string mailbox, CancellationToken cancellationToken = default) =>
+        _commit.CommitAsync(PersonRows.Partition(mailbox), [Waiting(mailbox, true)]);
+
+    public Task SettleAsync(string mailbox, IReadOnlyDictionary<EmailDelivery, long> settled, CancellationToken cancellationToken = default)
     {
-        var first = markWaiting;
-        foreach (var chunk in pending.Chunk(TableGroupCommit.MaxActions - 1))
+        var row = new TableEntity(PersonRows.Partition(mailbox), PersonRows.Row(mailbox, SettingsRow));
+        foreach (var (delivery, version) in settled)
         {
-            // Upsert: a notification enqueued again after a failed write lands on its own row, not a conflict.
-            TableTransactionAction[] actions = [.. chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PendingEntity(mailbox, p)))];
-            await _commit.CommitAsync(PersonRows.Partition(mailbox), first ? [.. actions, Waiting(mailbox, true)] : actions);
-            first = false;
+            row[SettledPrefix + delivery] = version;
         }
+
+        return _commit.CommitAsync(PersonRows.Partition(mailbox), [new TableTransactionAction(TableTransactionActionType.UpsertMerge, row)]);
     }
 
     public Task ClearWaitingAsync(string mailbox, CancellationToken cancellationToken = default) =>
@@ -167,12 +172,8 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
         return new MailboxSettings(delivery, guest);
     }
 
-    private static TableEntity PendingEntity(string mailbox, PendingEmail pending) =>
-        new TableEntity(PersonRows.Partition(mailbox), PersonRows.Row(mailbox, PendingPrefix + pending.Entry.Id))
-        {
-            ["Delivery"] = pending.Delivery.ToString(),
-            ["Queued"] = pending.Queued,
-        }.WithNotification(pending.Entry.Notification);
+    private static Dictionary<EmailDelivery, long> ReadSettled(TableEntity row) =>
+        Enum.GetValues<EmailDelivery>().Where(d => row.GetInt64(SettledPrefix + d) is not null).ToDictionary(d => d, d => row.GetInt64(SettledPrefix + d)!.Value);
 
     private static PendingEmail ReadPending(string entryId, TableEntity row) => new(
         new InboxEntry(entryId, NotificationRow.Read(row), Read: false),

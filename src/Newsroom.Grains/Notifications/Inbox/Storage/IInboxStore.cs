@@ -23,7 +23,7 @@ public interface IInboxStore
 }
 
 /// <summary>
-/// What an inbox holds in storage: its entries in any order, its channel's version, and whether it has its record
-/// (false: nothing was ever delivered to it).
+/// What an inbox holds in storage: its entries in any order, its channel's version, whether it has its record
+/// (false: nothing was ever delivered to it), and the version each entry's delivery reached (missing: not recorded).
 /// </summary>
-public sealed record StoredInbox(IReadOnlyList<InboxEntry> Entries, long Version, bool Kept);
+public sealed record StoredInbox(IReadOnlyList<InboxEntry> Entries, long Version, bool Kept, IReadOnlyDictionary<string, long> DeliveredAt);

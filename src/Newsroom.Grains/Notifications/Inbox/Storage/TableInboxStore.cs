@@ -34,10 +34,11 @@ internal sealed class TableInboxStore(TableServiceClient tables) : IInboxStore
         var meta = await table.GetEntityIfExistsAsync<TableEntity>(PersonRows.Partition(inbox), PersonRows.Row(inbox, MetaRow), [VersionColumn], cancellationToken);
         if (!meta.HasValue)
         {
-            return new StoredInbox([], 0, Kept: false);
+            return new StoredInbox([], 0, Kept: false, new Dictionary<string, long>());
         }
 
         var entries = new List<InboxEntry>();
+        var deliveredAt = new Dictionary<string, long>(StringComparer.Ordinal);
         long version = 0;
         await foreach (var row in _table.QueryAsync(PersonRows.Filter(inbox), cancellationToken))
         {
@@ -50,10 +51,11 @@ internal sealed class TableInboxStore(TableServiceClient tables) : IInboxStore
             if (InboxEntryId.IsWellFormed(id))
             {
                 entries.Add(Read(id, row));
+                deliveredAt[id] = row.GetInt64(VersionColumn) ?? 0;
             }
         }
 
-        return new StoredInbox(entries, version, Kept: true);
+        return new StoredInbox(entries, version, Kept: true, deliveredAt);
     }
 
     public async Task AddAsync(string inbox, IReadOnlyList<InboxEntry> entries, long version, bool first, CancellationToken cancellationToken = default)

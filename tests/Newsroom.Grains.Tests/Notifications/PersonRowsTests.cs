@@ -16,9 +16,9 @@ public sealed class PersonRowsTests(SharedAzurite storage)
         var annie = Enumerable.Range(0, 10_000).Select(i => ann + "x" + i).First(k => PersonRows.Partition(k) == PersonRows.Partition(ann));
         var store = new TableInboxStore(new TableServiceClient(storage.Azurite.ConnectionString));
 
-        await store.AddAsync(ann, [Entry("for-ann")], version: 1, first: true);
-        await store.AddAsync(annie, [Entry("for-annie-1"), Entry("for-annie-2")], version: 7, first: true);
-        await store.MarkReadAsync(annie, [InboxEntryId.Of(Entry("for-annie-1").Notification)], version: 8);
+        await store.AddAsync(ann, [TableInboxStoreTests.Entry("for-ann")], version: 1, first: true);
+        await store.AddAsync(annie, [TableInboxStoreTests.Entry("for-annie-1"), TableInboxStoreTests.Entry("for-annie-2")], version: 7, first: true);
+        await store.MarkReadAsync(annie, [InboxEntryId.Of(TableInboxStoreTests.Entry("for-annie-1").Notification)], version: 8);
 
         var annsInbox = await store.LoadAsync(ann);
         var anniesInbox = await store.LoadAsync(annie);
@@ -37,13 +37,5 @@ public sealed class PersonRowsTests(SharedAzurite storage)
         Assert.Equal(PersonRows.Partitions, partitions.Distinct().Count());
         Assert.All(partitions.GroupBy(p => p), g => Assert.InRange(g.Count(), 40, 120));
         Assert.Equal(PersonRows.Partition("staff:rosa"), PersonRows.Partition("staff:rosa"));
-    }
-
-    private static InboxEntry Entry(string eventId)
-    {
-        var notification = new Notification(
-            eventId, NotificationKind.FollowUpComment, "A new comment", "Text", "/articles/a", new NotificationActor("staff:eddie", "Eddie"),
-            DateTimeOffset.UnixEpoch.AddMinutes(eventId.Length));
-        return new InboxEntry(InboxEntryId.Of(notification), notification, Read: false);
     }
 }

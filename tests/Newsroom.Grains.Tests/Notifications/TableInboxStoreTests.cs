@@ -79,7 +79,8 @@ public sealed class TableInboxStoreTests(SharedAzurite storage)
 
     private static string NewInbox() => InboxKey.Staff("st" + Guid.NewGuid().ToString("n")[..10]);
 
-    private static InboxEntry Entry(string eventId)
+    /// <summary>A follow-up comment notification named by its event id, as the store tests write them.</summary>
+    internal static InboxEntry Entry(string eventId)
     {
         var notification = new Notification(
             eventId, NotificationKind.FollowUpComment, "A new comment", "Text", "/articles/a", new NotificationActor("staff:eddie", "Eddie"),

@@ -27,6 +27,7 @@ public static class OrleansExtensions
         var cluster = NewsroomClusterOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<ChannelOptions>(builder.Configuration.GetSection(ChannelOptions.Section));
+        builder.Services.Configure<InboxPackOptions>(builder.Configuration.GetSection(InboxPackOptions.Section));
         builder.Services.Configure<DraftOptions>(builder.Configuration.GetSection(DraftOptions.Section));
         builder.Services.Configure<DraftLogOptions>(builder.Configuration.GetSection(DraftLogOptions.Section));
         builder.Services.Configure<CommentOptions>(builder.Configuration.GetSection(CommentOptions.Section));

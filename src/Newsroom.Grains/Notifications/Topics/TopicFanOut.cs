@@ -4,14 +4,14 @@ namespace Newsroom.Grains.Notifications.Topics;
 public static class TopicFanOut
 {
     /// <summary>Subscribers taken at once: the fan-out of one batch ends before the next batch starts.</summary>
-    public const int BatchSize = 1_000;
+    public const int BatchSize = 5_000;
 
     /// <summary>
     /// Inbox calls in flight at once within a batch: bounded, so a topic with thousands of subscribers never floods the
     /// silo, and many, because inboxes' writes share table transactions (<see cref="TableGroupCommit"/>) only when many
     /// are waiting at once: with 16 in flight, at most 16 inbox writes could share one.
     /// </summary>
-    public const int Parallelism = 1_000;
+    public const int Parallelism = 5_000;
 
     /// <summary>Tries after the first failed delivery to one inbox, each after <see cref="RetryDelay"/> doubled per try.</summary>
     public const int Retries = 5;

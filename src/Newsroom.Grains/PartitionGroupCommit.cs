@@ -11,12 +11,13 @@ namespace Newsroom.Grains;
 /// deliveries are packed into shared rows). A write is never split; when a shared transaction fails, each of its writes
 /// is tried again alone, so a bad write fails alone and the others are stored.
 /// </summary>
-internal abstract class PartitionGroupCommit<TWrite>(StoreTable table)
+internal abstract class PartitionGroupCommit<TWrite>(StoreTable table, int maxInFlight = int.MaxValue)
 {
     /// <summary>The most actions one table transaction may hold.</summary>
     public const int MaxActions = 100;
 
     private readonly Dictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim? _inFlight = maxInFlight == int.MaxValue ? null : new SemaphoreSlim(maxInFlight);
     private long _transactions;
 
     /// <summary>Transactions submitted so far (shared and alone), to see the grouping.</summary>
@@ -72,20 +73,33 @@ internal abstract class PartitionGroupCommit<TWrite>(StoreTable table)
     {
         while (true)
         {
-            List<PendingWrite> writes;
-            IGroup group;
-            lock (_partitions)
+            // Waiting for a turn lets more writes join the group; the turn is taken before the group is.
+            if (_inFlight is not null)
             {
-                (writes, group) = Next(partition, queue);
-                if (writes.Count == 0)
-                {
-                    queue.Committing = false;
-                    _partitions.Remove(partition);
-                    return;
-                }
+                await _inFlight.WaitAsync();
             }
 
-            await CommitGroupAsync(partition, writes, group);
+            try
+            {
+                List<PendingWrite> writes;
+                IGroup group;
+                lock (_partitions)
+                {
+                    (writes, group) = Next(partition, queue);
+                    if (writes.Count == 0)
+                    {
+                        queue.Committing = false;
+                        _partitions.Remove(partition);
+                        return;
+                    }
+                }
+
+                await CommitGroupAsync(partition, writes, group);
+            }
+            finally
+            {
+                _inFlight?.Release();
+            }
         }
     }
 

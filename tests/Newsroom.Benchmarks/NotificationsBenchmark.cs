@@ -132,10 +132,12 @@ internal static class NotificationsBenchmark
         var followedAcks = new LatencyHistogram();
         var ackedAt = new long[total];
         var ackedWall = new DateTimeOffset[total];
+        var ackTimes = new TimeSpan[total];
         for (var p = 0; p < total; p++)
         {
             var (_, took, acked) = await guest.PostAsync(followed, $"Bench comment {p}: the count in district {p} is in.");
             ackedAt[p] = acked;
+            ackTimes[p] = took;
             ackedWall[p] = DateTimeOffset.UtcNow;
             if (p == 0)
             {
@@ -180,8 +182,9 @@ internal static class NotificationsBenchmark
             $"first comment: last inbox {inboxTimes[0].TotalMilliseconds:0} ms, last tab {tabTimes[0].TotalMilliseconds:0} ms after its acknowledgement");
 
 
-        Console.WriteLine("per comment, ms after its acknowledgement (last inbox / last tab): " +
-            string.Join(", ", Enumerable.Range(0, total).Select(p => $"{p}: {inboxTimes[p].TotalMilliseconds:0}/{tabTimes[p].TotalMilliseconds:0}")));
+        Console.WriteLine("per comment, its acknowledgement, then the last inbox and the last tab after it (ms): " +
+            string.Join(", ", Enumerable.Range(0, total).Select(p =>
+                $"{p} at {ackedWall[p]:HH:mm:ss}: {ackTimes[p].TotalMilliseconds:0.0}, {inboxTimes[p].TotalMilliseconds:0}/{tabTimes[p].TotalMilliseconds:0}")));
         var ackRatioP50 = followedAcks.PercentileMs(50) / quietAcks.PercentileMs(50);
         var ackRatioP99 = followedAcks.PercentileMs(99) / quietAcks.PercentileMs(99);
         Console.WriteLine();

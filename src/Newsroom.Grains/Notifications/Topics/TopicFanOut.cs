@@ -13,6 +13,9 @@ public static class TopicFanOut
     /// </summary>
     public const int Parallelism = 5_000;
 
+    /// <summary>How long after a publication its fan-out starts: the publishing action's acknowledgement leaves first.</summary>
+    public static readonly TimeSpan Deferral = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Tries after the first failed delivery to one inbox, each after <see cref="RetryDelay"/> doubled per try.</summary>
     public const int Retries = 5;
 

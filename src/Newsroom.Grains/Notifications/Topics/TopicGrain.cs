@@ -92,8 +92,9 @@ public sealed partial class TopicGrain : Grain, ITopicGrain
 
     private async Task Pump()
     {
-        // Off the publisher's turn: the first await below lets Publish return before any inbox is called.
-        await Task.Yield();
+        // Off the publisher's turn, and a moment later: the action that published (a comment) is acknowledged to its
+        // author before thousands of inbox calls take the silo's threads and storage's queue.
+        await Task.Delay(TopicFanOut.Deferral, _clock);
         while (_waiting.Count > 0)
         {
             var notes = new List<Notification>();

@@ -19,7 +19,7 @@ internal sealed class InboxPack
     private const int ColumnBytes = 60_000;
     private const int Columns = (MaxBytes / ColumnBytes) + 1;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
     private readonly List<PackedNote> _notes = [];
     private readonly Dictionary<string, int> _noteIndex = new(StringComparer.Ordinal);
@@ -34,13 +34,13 @@ internal sealed class InboxPack
 
     /// <summary>What <paramref name="entries"/> would add to a pack that holds none of their notifications yet.</summary>
     public static int BytesOf(string inbox, IReadOnlyList<InboxEntry> entries) =>
-        Overhead(inbox, entries.Count) + entries.Sum(e => JsonSerializer.SerializeToUtf8Bytes(PackedNote.Of(e.Notification), Json).Length + 1);
+        Overhead(inbox, entries.Count) + entries.Sum(e => JsonSerializer.SerializeToUtf8Bytes(PackedNote.Of(e.Notification), _json).Length + 1);
 
     /// <summary>Adds a delivery when the pack stays within <see cref="MaxBytes"/> (an empty pack takes any one delivery).</summary>
     public bool TryAdd(string inbox, IReadOnlyList<InboxEntry> entries, long version, DateTimeOffset? storedAt = null)
     {
         var newNotes = entries.Where(e => !_noteIndex.ContainsKey(e.Id)).Select(e => (e.Id, Note: PackedNote.Of(e.Notification))).ToList();
-        var bytes = Overhead(inbox, entries.Count) + newNotes.Sum(n => JsonSerializer.SerializeToUtf8Bytes(n.Note, Json).Length + 1);
+        var bytes = Overhead(inbox, entries.Count) + newNotes.Sum(n => JsonSerializer.SerializeToUtf8Bytes(n.Note, _json).Length + 1);
         if (_deliveries.Count > 0 && _bytes + bytes > MaxBytes)
         {
             return false;
@@ -64,7 +64,7 @@ internal sealed class InboxPack
     /// <summary>Writes the content into <paramref name="row"/>'s columns and returns it.</summary>
     public TableEntity WriteTo(TableEntity row)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new PackedContent(_notes, _deliveries), Json);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new PackedContent(_notes, _deliveries), _json);
         for (var (offset, column) = (0, 0); offset < bytes.Length; offset += ColumnBytes, column++)
         {
             row[$"P{column}"] = bytes[offset..Math.Min(bytes.Length, offset + ColumnBytes)];
@@ -82,7 +82,7 @@ internal sealed class InboxPack
             bytes.AddRange(part);
         }
 
-        var content = JsonSerializer.Deserialize<PackedContent>(bytes.ToArray(), Json)
+        var content = JsonSerializer.Deserialize<PackedContent>(bytes.ToArray(), _json)
             ?? throw new InvalidDataException($"Row {row.RowKey} holds no pack.");
         var pack = new InboxPack();
         pack._notes.AddRange(content.Notes);

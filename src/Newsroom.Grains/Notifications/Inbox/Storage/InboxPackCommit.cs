@@ -9,8 +9,14 @@ namespace Newsroom.Grains.Notifications.Inbox;
 /// comment told to thousands of inboxes costs about a row per partition instead of a row per inbox.
 /// </summary>
 internal sealed class InboxPackCommit(StoreTable table, TimeProvider clock, InboxPackCommit.Written written)
-    : PartitionGroupCommit<InboxPackCommit.Delivery>(table)
+    : PartitionGroupCommit<InboxPackCommit.Delivery>(table, MaxInFlight)
 {
+    /// <summary>
+    /// Pack transactions in flight at once, over all partitions: storage then serves the comment that caused a fan-out
+    /// after a few of them, not after one per partition; and deliveries that wait for a turn join fuller packs.
+    /// </summary>
+    public const int MaxInFlight = 16;
+
     /// <summary>One inbox's new entries and the version they reach; <see cref="First"/>: its record is written with them.</summary>
     public sealed record Delivery(string Inbox, IReadOnlyList<InboxEntry> Entries, long Version, bool First);
 

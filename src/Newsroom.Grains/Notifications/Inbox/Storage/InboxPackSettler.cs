@@ -13,7 +13,7 @@ namespace Newsroom.Grains.Notifications.Inbox;
 internal sealed partial class InboxPackSettler(TableInboxStore store, IOptions<InboxPackOptions> options, TimeProvider clock, ILogger<InboxPackSettler> logger)
     : BackgroundService
 {
-    private static readonly string[] AllPartitions = [.. Enumerable.Range(0, PersonRows.Partitions).Select(p => $"h{p:x2}")];
+    private static readonly string[] _allPartitions = [.. Enumerable.Range(0, PersonRows.Partitions).Select(p => $"h{p:x2}")];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +25,7 @@ internal sealed partial class InboxPackSettler(TableInboxStore store, IOptions<I
             var now = clock.GetUtcNow();
             var sweep = now - lastSweep >= options.Value.SweepEvery;
             var due = sweep
-                ? AllPartitions
+                ? _allPartitions
                 : [.. store.Unsettled.Where(u => u.Oldest <= now - settleAfter).Select(u => u.Partition)];
             foreach (var partition in due)
             {

@@ -92,7 +92,7 @@ public sealed class TableInboxStoreTests(SharedAzurite storage)
     }
 
     [Fact]
-    public async Task RemovingTheOldest_DropsThemFromPacksAndBuckets_AndDeletesBucketsHoldingNothingElse()
+    public async Task RemovingTheOldest_DeletesTheBucketsHoldingOnlyThem_AndKeepsTheRest()
     {
         var store = Store();
         var inbox = NewInbox();

@@ -93,8 +93,9 @@ public sealed partial class TopicGrain : Grain, ITopicGrain
     private async Task Pump()
     {
         // Off the publisher's turn, and a moment later: the action that published (a comment) is acknowledged to its
-        // author before thousands of inbox calls take the silo's threads and storage's queue.
-        await Task.Delay(TopicFanOut.Deferral, _clock);
+        // author before thousands of inbox calls take the silo's threads and storage's queue. Real time, not the
+        // grain's clock (a test's clock may stand still): it is about this machine's threads, not about the news.
+        await Task.Delay(TopicFanOut.Deferral);
         while (_waiting.Count > 0)
         {
             var notes = new List<Notification>();

@@ -27,7 +27,7 @@ public static class OrleansExtensions
         var cluster = NewsroomClusterOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<ChannelOptions>(builder.Configuration.GetSection(ChannelOptions.Section));
-        builder.Services.Configure<InboxPackOptions>(builder.Configuration.GetSection(InboxPackOptions.Section));
+        builder.Services.Configure<InboxPackOptions>(CheckedInboxPacks(builder.Configuration));
         builder.Services.Configure<DraftOptions>(builder.Configuration.GetSection(DraftOptions.Section));
         builder.Services.Configure<DraftLogOptions>(builder.Configuration.GetSection(DraftLogOptions.Section));
         builder.Services.Configure<CommentOptions>(builder.Configuration.GetSection(CommentOptions.Section));
@@ -82,5 +82,22 @@ public static class OrleansExtensions
             silo.UseAzureTableReminderService(o => o.TableServiceClient = storage.CreateTableClient());
         });
         return builder;
+    }
+
+    // Checked here, so a wrong value stops the start with one line naming it.
+    private static IConfigurationSection CheckedInboxPacks(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(InboxPackOptions.Section);
+        InboxPackOptions options;
+        try
+        {
+            options = section.Get<InboxPackOptions>() ?? new();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new NewsroomConfigurationException($"{InboxPackOptions.Section} is invalid: {e.Message}");
+        }
+
+        return options.Problem is { } problem ? throw new NewsroomConfigurationException(problem) : section;
     }
 }

@@ -173,7 +173,7 @@ public sealed class TableInboxStoreTests(SharedAzurite storage)
     {
         var options = new InboxPackOptions { SettleAfter = TimeSpan.FromSeconds(settleSeconds), SweepEvery = TimeSpan.FromSeconds(sweepSeconds) };
 
-        Assert.Contains("Newsroom:Inbox:", options.Problem);
+        Assert.Contains("Newsroom:Inbox:", options.Problem, StringComparison.Ordinal);
         Assert.Null(new InboxPackOptions().Problem);
     }
 

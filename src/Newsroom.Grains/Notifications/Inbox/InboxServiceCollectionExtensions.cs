@@ -20,9 +20,6 @@ public static class InboxServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(tables);
         services.TryAddSingleton(provider => new TableInboxStore(tables(provider), provider.GetService<TimeProvider>()));
         services.TryAddSingleton<IInboxStore>(provider => provider.GetRequiredService<TableInboxStore>());
-        services.AddOptions<InboxPackOptions>()
-            .Validate(o => o.Problem is null, "Newsroom:Inbox is not valid: SettleAfter must be 1 second to 1 hour, SweepEvery from SettleAfter to 1 day.")
-            .ValidateOnStart();
         services.AddHostedService<InboxPackSettler>();
         services.TryAddSingleton<IInboxFollowStore>(provider => new TableInboxFollowStore(tables(provider)));
         services.AddPersonRowsMigration(TableInboxStore.TableName, tables);

@@ -13,7 +13,7 @@ public sealed class InboxPackOptions
 
     /// <summary>Why the options cannot work, or null.</summary>
     public string? Problem =>
-        SettleAfter < TimeSpan.FromSeconds(1) || SettleAfter > TimeSpan.FromHours(1) ? $"{Section}:SettleAfter must be 1 second to 1 hour; it is {SettleAfter}."
-        : SweepEvery < SettleAfter || SweepEvery > TimeSpan.FromDays(1) ? $"{Section}:SweepEvery must be from SettleAfter to 1 day; it is {SweepEvery}."
+        SettleAfter < TimeSpan.FromSeconds(1) || SettleAfter > TimeSpan.FromHours(1) ? $"{Section}:SettleAfter ({SettleAfter}) must be from 00:00:01 to 01:00:00."
+        : SweepEvery < SettleAfter || SweepEvery > TimeSpan.FromDays(1) ? $"{Section}:SweepEvery ({SweepEvery}) must be from SettleAfter ({SettleAfter}) to 1.00:00:00."
         : null;
 }

@@ -8,8 +8,9 @@ public static class TopicFanOut
 
     /// <summary>
     /// Inbox calls in flight at once within a batch: bounded, so a topic with thousands of subscribers never floods the
-    /// silo, and many, because inboxes' writes share table transactions (<see cref="TableGroupCommit"/>) only when many
-    /// are waiting at once: with 16 in flight, at most 16 inbox writes could share one.
+    /// silo, and many, because deliveries to a partition share a pack row (<see cref="Inbox.InboxPackCommit"/>) only
+    /// when they wait together: measured at 5,000 subscribers, 1,000 in flight put about 4 in a pack and the last inbox
+    /// had a comment after 3–7 s; 5,000 put about 20, and 0.5–1 s.
     /// </summary>
     public const int Parallelism = 5_000;
 

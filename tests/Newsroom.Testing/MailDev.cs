@@ -21,7 +21,7 @@ public sealed class MailDev : IAsyncDisposable
         SmtpPort = FreePort.Next();
         WebPort = FreePort.Next();
         WebAddress = new Uri($"http://127.0.0.1:{WebPort}/");
-        _api = new HttpClient { BaseAddress = WebAddress, Timeout = TimeSpan.FromSeconds(10) };
+        _api = new HttpClient { BaseAddress = WebAddress, Timeout = TimeSpan.FromMinutes(2) };
     }
 
     /// <summary>Where maildev keeps the mails it got (a temp folder of its own: by default every maildev shares one).</summary>

@@ -27,10 +27,11 @@ public sealed class EmailOptionsValidatorTests
             SenderName = "News\nroom",
             UserName = "newsroom",
             Timeout = TimeSpan.Zero,
+            MaxConnections = 0,
         });
 
         Assert.Equal(
-            ["Host", "Port", "SenderAddress", "SenderName", "UserName", "Timeout"],
+            ["Host", "Port", "SenderAddress", "SenderName", "UserName", "Timeout", "MaxConnections"],
             problems.Select(p => p.Split(' ')[0].Split(':')[2]));
     }
 }

@@ -80,12 +80,55 @@ public sealed class SmtpEmailSenderTests(MailDevFixture mail) : IClassFixture<Ma
         Assert.Contains("is not an email address", refused.Message, StringComparison.Ordinal);
     }
 
-    internal static SmtpEmailSender Sender(int port) => new(Options.Create(new EmailOptions
+    [Fact]
+    public async Task Send_ManyAtOnce_OpensAtMostMaxConnectionsAndSendsEachOnce()
+    {
+        await using var server = new ScriptedSmtpServer { ReplyDelay = TimeSpan.FromMilliseconds(5) };
+        using var sender = Sender(server.Port, maxConnections: 3);
+        var messages = Enumerable.Range(1, 40)
+            .Select(i => EmailMessage.Of($"reader{i}@example.org", "Ada", "New reply to your comment", new EmailBody().Paragraph("Hello.")));
+
+        await Task.WhenAll(messages.Select(m => sender.SendAsync(m, TestContext.Current.CancellationToken)));
+
+        Assert.Equal(40, server.Taken);
+        Assert.InRange(server.MostOpenAtOnce, 1, 3);
+    }
+
+    [Fact]
+    public async Task Send_WhenEveryConnectionStaysBusyPastTheTimeout_FailsForNowWithoutSending()
+    {
+        // Each answer comes within the timeout, so the first send takes five of them and succeeds; the second gives up.
+        await using var server = new ScriptedSmtpServer { ReplyDelay = TimeSpan.FromSeconds(1) };
+        using var sender = Sender(server.Port, maxConnections: 1, timeout: TimeSpan.FromSeconds(2));
+        var first = sender.SendAsync(EmailMessage.Of("first@example.org", "Ada", "First", new EmailBody().Paragraph("Hello.")), TestContext.Current.CancellationToken);
+
+        var failed = await Assert.ThrowsAsync<EmailDeliveryException>(
+            () => sender.SendAsync(EmailMessage.Of("second@example.org", "Bo", "Second", new EmailBody().Paragraph("Hello.")), TestContext.Current.CancellationToken));
+
+        Assert.Contains("all 1 connections to the mail server", failed.Message, StringComparison.Ordinal);
+        Assert.False(failed.Permanent);
+        await first;
+        Assert.Equal(1, server.Taken);
+    }
+
+    [Fact]
+    public async Task Send_WhenTheServerNeverAnswersQuit_CountsAsSent_SoItIsNotSentAgain()
+    {
+        await using var server = new ScriptedSmtpServer { SilentQuit = true };
+        using var sender = Sender(server.Port, timeout: TimeSpan.FromSeconds(1));
+
+        await sender.SendAsync(EmailMessage.Of("ada@example.org", "Ada", "New reply to your comment", new EmailBody().Paragraph("Hello.")), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, server.Taken);
+    }
+
+    internal static SmtpEmailSender Sender(int port, int maxConnections = 8, TimeSpan? timeout = null) => new(Options.Create(new EmailOptions
     {
         Host = "127.0.0.1",
         Port = port,
         SenderAddress = "newsroom@example.org",
         SenderName = "Newsroom tests",
-        Timeout = TimeSpan.FromSeconds(10),
+        Timeout = timeout ?? TimeSpan.FromSeconds(10),
+        MaxConnections = maxConnections,
     }));
 }

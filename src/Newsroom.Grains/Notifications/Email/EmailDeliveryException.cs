@@ -4,7 +4,7 @@ namespace Newsroom.Grains.Notifications.Email;
 /// An email the mail server did not take: it could not be reached, refused the sign-in or refused the email. The
 /// message says which email, which server and why.
 /// </summary>
-public sealed class EmailDeliveryException(string message, bool permanent, Exception inner) : Exception(message, inner)
+public sealed class EmailDeliveryException(string message, bool permanent, Exception? inner = null) : Exception(message, inner)
 {
     /// <summary>
     /// The server refused this email for good (a 5xx answer, such as an unknown mailbox): sending it again will not

@@ -35,12 +35,19 @@ public sealed class EmailOptions
 
     /// <summary>How long connecting, and each SMTP command after, may take before the send fails.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How many SMTP connections one server opens at once; more emails due at once wait for one (at most
+    /// <see cref="Timeout"/>, then the send fails and is retried). Mail servers limit connections per client too.
+    /// </summary>
+    public int MaxConnections { get; set; } = 8;
 }
 
 /// <summary>Stops the host at start when the email settings cannot work, naming each setting.</summary>
 public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
 {
     private const int MaxSenderNameLength = 100;
+    private const int MaxMaxConnections = 100;
 
     public ValidateOptionsResult Validate(string? name, EmailOptions options)
     {
@@ -90,6 +97,11 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(5))
         {
             problems.Add($"{section}:Timeout ({options.Timeout}) must be from 1 second to 5 minutes.");
+        }
+
+        if (options.MaxConnections is < 1 or > MaxMaxConnections)
+        {
+            problems.Add($"{section}:MaxConnections ({options.MaxConnections}) must be from 1 to {MaxMaxConnections}.");
         }
 
         return problems;

@@ -1,3 +1,4 @@
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,11 @@ namespace Newsroom.Grains.Notifications.Email;
 
 /// <summary>
 /// Sends each email over its own SMTP connection with MailKit, as multipart/alternative (plain text first, then HTML,
-/// which mail programs prefer when they can show it).
+/// which mail programs prefer when they can show it). At most <see cref="EmailOptions.MaxConnections"/> are open at once:
+/// a story's 5,000 followers fall due together, and 5,000 connections at once slowed the mail server past the timeout,
+/// so that emails it had taken were reported failed and sent again.
 /// </summary>
-public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
+public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender, IDisposable
 {
     /// <summary>Headers the sender writes itself; a message may not set them through <see cref="EmailMessage.Headers"/>.</summary>
     private static readonly HashSet<string> _ownHeaders = new(StringComparer.OrdinalIgnoreCase)
@@ -20,11 +23,33 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
     };
 
     private readonly EmailOptions _options = options.Value;
+    private readonly SemaphoreSlim _connections = new(options.Value.MaxConnections, options.Value.MaxConnections);
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var mime = ToMime(message);
         var server = $"{_options.Host}:{_options.Port}";
+        if (!await _connections.WaitAsync(_options.Timeout, cancellationToken))
+        {
+            throw new EmailDeliveryException(
+                $"Could not send the email \"{message.Subject}\" to {message.ToAddress}: all {_options.MaxConnections} connections to the mail server {server} stayed busy for {_options.Timeout}",
+                permanent: false);
+        }
+
+        try
+        {
+            await SendOverOneConnection(mime, message, server, cancellationToken);
+        }
+        finally
+        {
+            _connections.Release();
+        }
+    }
+
+    public void Dispose() => _connections.Dispose();
+
+    private async Task SendOverOneConnection(MimeMessage mime, EmailMessage message, string server, CancellationToken cancellationToken)
+    {
         using var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
         try
         {
@@ -35,7 +60,6 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
             }
 
             await client.SendAsync(mime, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
         }
         catch (SmtpCommandException refused)
         {
@@ -51,6 +75,24 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
                 $"Could not send the email \"{message.Subject}\" to {message.ToAddress} through the mail server {server}: {Describe(failed)}",
                 permanent: false,
                 failed);
+        }
+
+        await QuitQuietly(client);
+    }
+
+    /// <summary>
+    /// The server took the email when <c>SendAsync</c> returned: a QUIT it answers late or never must not fail the send,
+    /// or the email would be sent again.
+    /// </summary>
+    private static async Task QuitQuietly(SmtpClient client)
+    {
+        try
+        {
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or OperationCanceledException or ServiceNotConnectedException or SmtpProtocolException or System.Net.Sockets.SocketException)
+        {
+            // Nothing to do: the connection is closed by disposing the client either way.
         }
     }
 

@@ -11,12 +11,16 @@ namespace Newsroom.Grains.Tests.Cluster;
 public sealed class InboxStoreProbe
 {
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _removals = new(StringComparer.Ordinal);
 
     /// <summary>The next <paramref name="count"/> deliveries to this inbox fail and store nothing.</summary>
     public void FailNextDeliveries(string inbox, int count) => _failures[inbox] = count;
 
     /// <summary>How many of the failures asked for are still to come.</summary>
     public int FailuresLeft(string inbox) => _failures.GetValueOrDefault(inbox);
+
+    /// <summary>How many notifications each removal from this inbox's storage named, in order.</summary>
+    public IReadOnlyList<int> Removals(string inbox) => [.. _removals.GetValueOrDefault(inbox) ?? []];
 
     internal void WrapRegisteredStore(IServiceCollection services)
     {
@@ -52,7 +56,10 @@ public sealed class InboxStoreProbe
         public Task MarkReadAsync(string inbox, IReadOnlyList<string> ids, long version, CancellationToken cancellationToken = default) =>
             inner.MarkReadAsync(inbox, ids, version, cancellationToken);
 
-        public Task RemoveAsync(string inbox, IReadOnlyList<string> ids, long version, CancellationToken cancellationToken = default) =>
-            inner.RemoveAsync(inbox, ids, version, cancellationToken);
+        public async Task RemoveAsync(string inbox, IReadOnlyList<string> ids, long version, CancellationToken cancellationToken = default)
+        {
+            await inner.RemoveAsync(inbox, ids, version, cancellationToken);
+            probe._removals.GetOrAdd(inbox, _ => new()).Enqueue(ids.Count);
+        }
     }
 }

@@ -171,6 +171,30 @@ public sealed class InboxGrainTests(GrainCluster cluster)
     }
 
     [Fact]
+    public async Task AFullInbox_DeletesWhatItDropsFromStorage50AtATime_NotOnEveryDelivery()
+    {
+        var (userName, inbox) = NewInbox();
+        for (var batch = 0; batch < 10; batch++)
+        {
+            await inbox.Deliver([.. Enumerable.Range(batch * 50, 50).Select(i => Note($"n-{i}", at: _noon.AddSeconds(i)))]);
+        }
+
+        for (var i = 500; i < 560; i++)
+        {
+            await inbox.Deliver([Note($"n-{i}", at: _noon.AddSeconds(i))]);
+        }
+
+        var removals = cluster.Inboxes.Removals(InboxKey.Staff(userName));
+        await cluster.Deactivate(inbox);
+        var first = await inbox.Page(null, 50);
+
+        Assert.Equal([50], removals);
+        Assert.Equal("n-559", first.Entries[0].Notification.EventId);
+        Assert.Equal(500, await inbox.Unread());
+        Assert.Equal([50], cluster.Inboxes.Removals(InboxKey.Staff(userName)));
+    }
+
+    [Fact]
     public async Task DraftAssignedToSomeoneElse_ReachesTheirInbox_ButAssigningOneselfDoesNot()
     {
         var (id, draft) = await cluster.CreateDraft("Night buses return", GrainCluster.Eddie);

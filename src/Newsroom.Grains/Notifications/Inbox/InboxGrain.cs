@@ -13,6 +13,9 @@ namespace Newsroom.Grains.Notifications.Inbox;
 /// </summary>
 public sealed partial class InboxGrain : Grain, IInboxGrain
 {
+    /// <summary>Notifications dropped from an inbox are deleted from storage this many at a time.</summary>
+    internal const int TrimStep = 50;
+
     private readonly IInboxStore _store;
     private readonly IInboxFollowStore _followStore;
     private readonly ILogger<InboxGrain> _logger;
@@ -29,6 +32,9 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
 
     // Whether storage has this inbox's record (StoredInbox.Kept): the first delivery writes it.
     private bool _kept;
+
+    // Dropped from memory, still stored (Trim).
+    private readonly List<string> _droppedNotStored = [];
     private bool _versionRestored;
 
     public InboxGrain(IInboxStore store, IInboxFollowStore followStore, IOptions<ChannelOptions> channelOptions, ILogger<InboxGrain> logger)
@@ -216,6 +222,7 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
         }
 
         var stored = await _store.LoadAsync(Key);
+        _droppedNotStored.Clear();
         _entries.Clear();
         _eventIds.Clear();
         _deliveredAt.Clear();
@@ -251,32 +258,33 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
         }
     }
 
-    // The oldest go once the inbox holds more than it keeps; if deleting fails they stay and go next time.
+    // The oldest go from memory once the inbox holds more than it keeps, and from storage TrimStep at a time (a full inbox
+    // would otherwise pay a storage trim on every delivery); if deleting fails they stay stored and go next time.
     private async Task Trim()
     {
-        if (_entries.Count <= NotificationLimits.KeptPerInbox)
-        {
-            return;
-        }
-
-        var dropped = _entries.Keys.Skip(NotificationLimits.KeptPerInbox).ToList();
-        try
-        {
-            await _store.RemoveAsync(Key, dropped, _channel.Version);
-        }
-        catch (Exception e)
-        {
-            LogTrimFailed(_logger, e, Key, dropped.Count);
-            return;
-        }
-
-        foreach (var id in dropped)
+        foreach (var id in _entries.Keys.Skip(NotificationLimits.KeptPerInbox).ToList())
         {
             var entry = _entries[id];
             _entries.Remove(id);
             _eventIds.Remove(entry.Notification.EventId);
             _deliveredAt.Remove(id);
             _unread -= entry.Read ? 0 : 1;
+            _droppedNotStored.Add(id);
+        }
+
+        if (_droppedNotStored.Count < TrimStep)
+        {
+            return;
+        }
+
+        try
+        {
+            await _store.RemoveAsync(Key, _droppedNotStored, _channel.Version);
+            _droppedNotStored.Clear();
+        }
+        catch (Exception e)
+        {
+            LogTrimFailed(_logger, e, Key, _droppedNotStored.Count);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Newsroom.Core.Notifications;
@@ -9,7 +10,9 @@ namespace Newsroom.Grains.Notifications.Inbox;
 /// channel version it reached and which notifications it took. A fan-out writes one such row per partition (a
 /// <c>pack|</c> row) instead of one row per inbox; settling later moves each inbox's share into a row of its own (a
 /// <c>b-</c> bucket, <see cref="TableInboxStore"/>), keeping the time each pack was stored. The content is UTF-8 JSON
-/// cut into binary columns <c>P0</c>, <c>P1</c>, … (a column holds at most 64 KiB, a row at most 1 MiB).
+/// cut into binary columns <c>P0</c>, <c>P1</c>, … (a column holds at most 64 KiB, a row at most 1 MiB). A delivery
+/// always fits an empty pack: <see cref="NotificationLimits.MaxBatch"/> notifications of the longest parts, every
+/// character escaped, take about 520 KB.
 /// </summary>
 internal sealed class InboxPack
 {
@@ -21,7 +24,7 @@ internal sealed class InboxPack
 
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
-    private readonly List<PackedNote> _notes = [];
+    private readonly List<PackNote> _notes = [];
     private readonly Dictionary<string, int> _noteIndex = new(StringComparer.Ordinal);
     private readonly List<PackedDelivery> _deliveries = [];
     private int _bytes = 64;
@@ -32,48 +35,78 @@ internal sealed class InboxPack
     /// <summary>About what the content takes as JSON (each notification counted once).</summary>
     public int Bytes => _bytes;
 
-    /// <summary>What <paramref name="entries"/> would add to a pack that holds none of their notifications yet.</summary>
-    public static int BytesOf(string inbox, IReadOnlyList<InboxEntry> entries) =>
-        Overhead(inbox, entries.Count) + entries.Sum(e => JsonSerializer.SerializeToUtf8Bytes(PackedNote.Of(e.Notification), _json).Length + 1);
-
     /// <summary>Adds a delivery when the pack stays within <see cref="MaxBytes"/> (an empty pack takes any one delivery).</summary>
-    public bool TryAdd(string inbox, IReadOnlyList<InboxEntry> entries, long version, DateTimeOffset? storedAt = null)
+    public bool TryAdd(string inbox, IReadOnlyList<InboxEntry> entries, long version, DateTimeOffset? storedAt = null) =>
+        TryAdd(inbox, [.. entries.Select(e => _noteIndex.TryGetValue(e.Id, out var n) ? _notes[n] : PackNote.Of(e))], version, storedAt);
+
+    /// <summary>Adds a delivery of notifications held by another pack: each one's JSON is made once, by the first.</summary>
+    public bool TryAdd(string inbox, IReadOnlyList<PackNote> notes, long version, DateTimeOffset? storedAt = null)
     {
-        var newNotes = entries.Where(e => !_noteIndex.ContainsKey(e.Id)).Select(e => (e.Id, Note: PackedNote.Of(e.Notification))).ToList();
-        var bytes = Overhead(inbox, entries.Count) + newNotes.Sum(n => JsonSerializer.SerializeToUtf8Bytes(n.Note, _json).Length + 1);
+        if (_noteIndex.Count < _notes.Count)
+        {
+            // Read back: its notifications are indexed only when it is added to.
+            for (var n = 0; n < _notes.Count; n++)
+            {
+                _noteIndex.TryAdd(_notes[n].Id, n);
+            }
+        }
+
+        var newNotes = notes.Where(n => !_noteIndex.ContainsKey(n.Id)).DistinctBy(n => n.Id).ToList();
+        var bytes = DeliveryBytes(inbox, notes.Count) + newNotes.Sum(n => n.Json.Length + 1);
         if (_deliveries.Count > 0 && _bytes + bytes > MaxBytes)
         {
             return false;
         }
 
-        foreach (var (id, note) in newNotes)
+        foreach (var note in newNotes)
         {
-            _noteIndex[id] = _notes.Count;
+            _noteIndex[note.Id] = _notes.Count;
             _notes.Add(note);
         }
 
-        _deliveries.Add(new PackedDelivery(inbox, version, [.. entries.Select(e => _noteIndex[e.Id])], storedAt));
+        _deliveries.Add(new PackedDelivery(inbox, version, [.. notes.Select(n => _noteIndex[n.Id])], storedAt));
         _bytes += bytes;
         return true;
     }
 
+    /// <summary>The notifications <paramref name="delivery"/> took.</summary>
+    public IEnumerable<PackNote> NotesOf(PackedDelivery delivery) => delivery.Notes.Where(n => n >= 0 && n < _notes.Count).Select(n => _notes[n]);
+
     /// <summary>The entries <paramref name="delivery"/> holds, unread.</summary>
-    public IEnumerable<InboxEntry> EntriesOf(PackedDelivery delivery) =>
-        delivery.Notes.Where(n => n >= 0 && n < _notes.Count).Select(n => _notes[n].ToNotification()).Select(n => new InboxEntry(InboxEntryId.Of(n), n, Read: false));
+    public IEnumerable<InboxEntry> EntriesOf(PackedDelivery delivery) => NotesOf(delivery).Select(n => new InboxEntry(n.Id, n.Notification, Read: false));
 
     /// <summary>Writes the content into <paramref name="row"/>'s columns and returns it.</summary>
     public TableEntity WriteTo(TableEntity row)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new PackedContent(_notes, _deliveries), _json);
+        var content = new ArrayBufferWriter<byte>(_bytes + 1024);
+        using (var writer = new Utf8JsonWriter(content))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("notes");
+            foreach (var note in _notes)
+            {
+                writer.WriteRawValue(note.Json, skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+            writer.WritePropertyName("deliveries");
+            JsonSerializer.Serialize(writer, _deliveries, _json);
+            writer.WriteEndObject();
+        }
+
+        var bytes = content.WrittenSpan;
         for (var (offset, column) = (0, 0); offset < bytes.Length; offset += ColumnBytes, column++)
         {
-            row[$"P{column}"] = bytes[offset..Math.Min(bytes.Length, offset + ColumnBytes)];
+            row[$"P{column}"] = bytes[offset..Math.Min(bytes.Length, offset + ColumnBytes)].ToArray();
         }
 
         return row;
     }
 
-    /// <summary>The pack in <paramref name="row"/>; <paramref name="storedAt"/> (the row's time) fills in deliveries that lack one.</summary>
+    /// <summary>
+    /// The pack in <paramref name="row"/>; <paramref name="storedAt"/> (the row's time) fills in deliveries that lack
+    /// one. Each notification is made (its id, its JSON) only when a delivery that took it is read.
+    /// </summary>
     public static InboxPack Read(TableEntity row, DateTimeOffset? storedAt = null)
     {
         var bytes = new List<byte>();
@@ -85,22 +118,51 @@ internal sealed class InboxPack
         var content = JsonSerializer.Deserialize<PackedContent>(bytes.ToArray(), _json)
             ?? throw new InvalidDataException($"Row {row.RowKey} holds no pack.");
         var pack = new InboxPack();
-        pack._notes.AddRange(content.Notes);
+        pack._notes.AddRange(content.Notes.Select(n => new PackNote(n)));
         pack._deliveries.AddRange(content.Deliveries.Select(d => d with { StoredAt = d.StoredAt ?? storedAt }));
-        for (var n = 0; n < pack._notes.Count; n++)
-        {
-            pack._noteIndex.TryAdd(InboxEntryId.Of(pack._notes[n].ToNotification()), n);
-        }
-
+        pack._bytes = bytes.Count;
         return pack;
     }
 
     /// <summary>The columns a pack's content takes, to read it back alone.</summary>
     public static IReadOnlyList<string> ColumnNames { get; } = [.. Enumerable.Range(0, Columns).Select(c => $"P{c}")];
 
-    private static int Overhead(string inbox, int entries) => inbox.Length + 48 + (entries * 4);
+    // At most what a delivery takes as JSON: its inbox (InboxKey: ASCII letters, digits and ".-_:", none escaped), a
+    // version and a time of the longest, each index of five digits and a comma.
+    private static int DeliveryBytes(string inbox, int notes) => inbox.Length + 120 + (notes * 6);
+
+    internal static byte[] JsonOf(PackedNote note) => JsonSerializer.SerializeToUtf8Bytes(note, _json);
 
     private sealed record PackedContent(List<PackedNote> Notes, List<PackedDelivery> Deliveries);
+}
+
+/// <summary>
+/// One notification in a pack: its id, itself and its JSON, each made once, when first asked for (a pack read back
+/// makes only those of the deliveries read).
+/// </summary>
+internal sealed class PackNote
+{
+    private readonly PackedNote _packed;
+    private string? _id;
+    private Notification? _notification;
+    private byte[]? _json;
+
+    public PackNote(PackedNote packed) => _packed = packed;
+
+    private PackNote(InboxEntry entry)
+    {
+        _packed = PackedNote.Of(entry.Notification);
+        _id = entry.Id;
+        _notification = entry.Notification;
+    }
+
+    public static PackNote Of(InboxEntry entry) => new(entry);
+
+    public string Id => _id ??= InboxEntryId.Of(Notification);
+
+    public Notification Notification => _notification ??= _packed.ToNotification();
+
+    public byte[] Json => _json ??= InboxPack.JsonOf(_packed);
 }
 
 /// <summary>One delivery in a pack: the inbox, the version it reached, the pack's notifications it took (by index), and when it was stored.</summary>

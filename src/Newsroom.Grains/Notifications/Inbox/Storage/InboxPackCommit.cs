@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Newsroom.Core.Notifications;
 
 namespace Newsroom.Grains.Notifications.Inbox;
 
@@ -26,9 +27,10 @@ internal sealed class InboxPackCommit(StoreTable table, TimeProvider clock, Inbo
     public Task CommitAsync(Delivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        if (delivery.Entries.Count == 0 || InboxPack.BytesOf(delivery.Inbox, delivery.Entries) > InboxPack.MaxBytes)
+        if (delivery.Entries.Count is 0 or > NotificationLimits.MaxBatch)
         {
-            throw new ArgumentOutOfRangeException(nameof(delivery), "A delivery holds at least one entry and fits one pack.");
+            // What fits one pack (InboxPack).
+            throw new ArgumentOutOfRangeException(nameof(delivery), $"A delivery holds 1 to {NotificationLimits.MaxBatch} entries.");
         }
 
         return CommitAsync(PersonRows.Partition(delivery.Inbox), delivery);

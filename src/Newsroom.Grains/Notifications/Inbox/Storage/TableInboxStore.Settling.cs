@@ -92,7 +92,7 @@ internal sealed partial class TableInboxStore
     private async Task SettlePacksAsync(string partition, List<WrittenPack> packs, CancellationToken cancellationToken)
     {
         var table = await _table.ReadyAsync(cancellationToken);
-        var shares = new Dictionary<string, List<(PackedDelivery Delivery, List<InboxEntry> Entries)>>(StringComparer.Ordinal);
+        var shares = new Dictionary<string, List<(PackedDelivery Delivery, List<PackNote> Notes)>>(StringComparer.Ordinal);
         foreach (var written in packs)
         {
             foreach (var delivery in written.Pack.Deliveries)
@@ -102,7 +102,7 @@ internal sealed partial class TableInboxStore
                     shares[delivery.Inbox] = share = [];
                 }
 
-                share.Add((delivery with { StoredAt = delivery.StoredAt ?? written.StoredAt }, [.. written.Pack.EntriesOf(delivery)]));
+                share.Add((delivery with { StoredAt = delivery.StoredAt ?? written.StoredAt }, [.. written.Pack.NotesOf(delivery)]));
             }
         }
 
@@ -136,17 +136,17 @@ internal sealed partial class TableInboxStore
         }
     }
 
-    private static IEnumerable<(string RowKey, InboxPack Pack)> Buckets(string inbox, List<(PackedDelivery Delivery, List<InboxEntry> Entries)> share, string settled)
+    private static IEnumerable<(string RowKey, InboxPack Pack)> Buckets(string inbox, List<(PackedDelivery Delivery, List<PackNote> Notes)> share, string settled)
     {
         var bucket = new InboxPack();
         var part = 0;
-        foreach (var (delivery, entries) in share.Where(s => s.Entries.Count > 0))
+        foreach (var (delivery, notes) in share.Where(s => s.Notes.Count > 0))
         {
-            if (!bucket.TryAdd(inbox, entries, delivery.Version, delivery.StoredAt))
+            if (!bucket.TryAdd(inbox, notes, delivery.Version, delivery.StoredAt))
             {
                 yield return Bucket(inbox, bucket, settled, part++);
                 bucket = new InboxPack();
-                bucket.TryAdd(inbox, entries, delivery.Version, delivery.StoredAt);
+                bucket.TryAdd(inbox, notes, delivery.Version, delivery.StoredAt);
             }
         }
 
@@ -158,7 +158,7 @@ internal sealed partial class TableInboxStore
 
     private static (string, InboxPack) Bucket(string inbox, InboxPack bucket, string settled, int part)
     {
-        var newest = bucket.Deliveries.SelectMany(bucket.EntriesOf).Select(e => e.Id).Min(StringComparer.Ordinal);
+        var newest = bucket.Deliveries.SelectMany(bucket.NotesOf).Select(n => n.Id).Min(StringComparer.Ordinal);
         return (PersonRows.Row(inbox, $"{BucketPrefix}{newest}-{settled}{part}"), bucket);
     }
 

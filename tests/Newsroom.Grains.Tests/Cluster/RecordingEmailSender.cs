@@ -12,6 +12,7 @@ public sealed class RecordingEmailSender : IEmailSender
     private readonly ConcurrentDictionary<string, ConcurrentQueue<EmailMessage>> _sent = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, (int Times, bool Permanent)> _failing = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _busy = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The emails the server took for <paramref name="address"/>, oldest first.</summary>
     public IReadOnlyList<EmailMessage> SentTo(string address) => _sent.TryGetValue(address, out var sent) ? [.. sent] : [];
@@ -22,9 +23,18 @@ public sealed class RecordingEmailSender : IEmailSender
     /// <summary>The next <paramref name="times"/> sends to the address fail (for good when <paramref name="permanent"/>).</summary>
     public void FailNext(string address, int times, bool permanent = false) => _failing[address] = (times, permanent);
 
+    /// <summary>The next <paramref name="times"/> sends to the address find every connection in use, as a silo's do when thousands fall due at once.</summary>
+    public void BusyNext(string address, int times) => _busy[address] = times;
+
     public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         _attempts.AddOrUpdate(message.ToAddress, 1, (_, n) => n + 1);
+        if (_busy.TryGetValue(message.ToAddress, out var busy) && busy > 0)
+        {
+            _busy[message.ToAddress] = busy - 1;
+            throw new EmailDeliveryException($"Every connection to the test mail server is in use for {message.ToAddress}.", permanent: false, busy: true);
+        }
+
         if (_failing.TryGetValue(message.ToAddress, out var failing) && failing.Times > 0)
         {
             _failing[message.ToAddress] = (failing.Times - 1, failing.Permanent);

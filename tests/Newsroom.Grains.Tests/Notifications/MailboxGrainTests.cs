@@ -203,6 +203,34 @@ public sealed class MailboxGrainTests(GrainCluster cluster)
     }
 
     [Fact]
+    public async Task AllConnectionsBusy_IsTriedAgainWithinSeconds_NotCountedAsAFailure()
+    {
+        var person = NewPerson();
+        cluster.Emails.BusyNext(person.Address, 2);
+        await person.Inbox.Deliver([Reply("busy")]);
+        await WaitingFor(person, 1);
+
+        cluster.Clock.Advance(_grace);
+        await Attempts(person, 1);
+        cluster.Clock.Advance(TimeSpan.FromSeconds(10));
+        await Attempts(person, 2);
+        cluster.Clock.Advance(TimeSpan.FromSeconds(10));
+        await WaitingFor(person, 0);
+
+        // A failure after that is the first failure: tried again after RetryFirst (1 min), not after a doubled wait.
+        cluster.Emails.FailNext(person.Address, 1);
+        await person.Inbox.Deliver([Reply("then-failed")]);
+        await WaitingFor(person, 1);
+        cluster.Clock.Advance(_grace);
+        await Attempts(person, 4);
+        cluster.Clock.Advance(TimeSpan.FromMinutes(1));
+        await WaitingFor(person, 0);
+
+        Assert.Equal(5, cluster.Emails.Attempts(person.Address));
+        Assert.Equal(2, cluster.Emails.SentTo(person.Address).Count);
+    }
+
+    [Fact]
     public async Task RefusedForGood_IsNotTriedAgain()
     {
         var person = NewPerson();

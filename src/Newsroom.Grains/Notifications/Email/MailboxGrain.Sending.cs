@@ -16,6 +16,9 @@ public sealed partial class MailboxGrain
     private IGrainTimer? _timer;
     private bool? _reminderOn;
 
+    // Every connection of this silo to the mail server was in use at the last try: not before then (in memory only).
+    private DateTimeOffset _busyUntil = DateTimeOffset.MinValue;
+
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         // It fired, so it exists, whatever this activation believed: SendDue removes it when nothing waits.
@@ -47,7 +50,7 @@ public sealed partial class MailboxGrain
     private async Task SendDueNow()
     {
         var now = _clock.GetUtcNow();
-        if (_retry is { } retry && retry.At > now)
+        if ((_retry is { } retry && retry.At > now) || _busyUntil > now)
         {
             return;
         }
@@ -78,6 +81,13 @@ public sealed partial class MailboxGrain
             {
                 await _sender.SendAsync(message);
                 LogSent(_logger, Key, entries.Count);
+            }
+            catch (EmailDeliveryException busy) when (busy.Busy)
+            {
+                // A story's thousands of followers fall due together: this one waits its turn, a few seconds, unordered.
+                _busyUntil = now + TimeSpan.FromMilliseconds(Random.Shared.Next(2_000, 10_000));
+                LogBusy(_logger, Key, entries.Count);
+                return;
             }
             catch (EmailDeliveryException failed) when (!failed.Permanent)
             {
@@ -148,6 +158,11 @@ public sealed partial class MailboxGrain
         _timer = null;
         DateTimeOffset? next = _pending.Count == 0 ? null
             : _retry?.At ?? Enum.GetValues<EmailDelivery>().Min(DueAt);
+        if (next < _busyUntil)
+        {
+            next = _busyUntil;
+        }
+
         if (next is { } at)
         {
             var wait = at - _clock.GetUtcNow();
@@ -204,6 +219,9 @@ public sealed partial class MailboxGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox} could not send {Count} notifications (failure {Failures} in a row); trying again in {Wait}")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string mailbox, int count, int failures, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Mailbox {Mailbox} waits for a free connection to the mail server to send {Count} notifications")]
+    private static partial void LogBusy(ILogger logger, string mailbox, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The mail server refused mailbox {Mailbox}'s email with {Count} notifications for good; they stay in the inbox only")]
     private static partial void LogRefused(ILogger logger, Exception exception, string mailbox, int count);

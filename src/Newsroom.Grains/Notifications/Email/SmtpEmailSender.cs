@@ -22,6 +22,12 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
         "Content-Type", "Content-Transfer-Encoding", "Content-Disposition",
     };
 
+    /// <summary>
+    /// How long an email waits for a free connection at most: the mailbox that sends it waits too, and what is handed to
+    /// it meanwhile must not wait past Orleans' response timeout (30 s); it tries again a few seconds later.
+    /// </summary>
+    public static readonly TimeSpan MaxConnectionWait = TimeSpan.FromSeconds(10);
+
     private readonly EmailOptions _options = options.Value;
     private readonly SemaphoreSlim _connections = new(options.Value.MaxConnections, options.Value.MaxConnections);
 
@@ -29,11 +35,13 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
     {
         var mime = ToMime(message);
         var server = $"{_options.Host}:{_options.Port}";
-        if (!await _connections.WaitAsync(_options.Timeout, cancellationToken))
+        var wait = _options.Timeout < MaxConnectionWait ? _options.Timeout : MaxConnectionWait;
+        if (!await _connections.WaitAsync(wait, cancellationToken))
         {
             throw new EmailDeliveryException(
-                $"Could not send the email \"{message.Subject}\" to {message.ToAddress}: all {_options.MaxConnections} connections to the mail server {server} stayed busy for {_options.Timeout}",
-                permanent: false);
+                $"Could not send the email \"{message.Subject}\" to {message.ToAddress}: all {_options.MaxConnections} connections to the mail server {server} stayed busy for {wait}",
+                permanent: false,
+                busy: true);
         }
 
         try

@@ -24,7 +24,7 @@ namespace Newsroom.Benchmarks;
 /// </summary>
 internal static class NotificationsBenchmark
 {
-    public const string Usage = "[--subscribers 5000] [--live 1000] [--posts 20] [--gap-ms 2000] [--grace 00:02:00]";
+    public const string Usage = "[--subscribers 5000] [--live 1000] [--posts 20] [--gap-ms 2000] [--grace 00:02:00] [--azurite disk|memory]";
 
     private const int FirstAccountIndex = 100;
     private const string Password = "bench-subscriber";
@@ -32,6 +32,7 @@ internal static class NotificationsBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var (subscribers, live, posts, gap, grace) = (5_000, 1_000, 20, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2));
+        var inMemory = false;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -41,6 +42,7 @@ internal static class NotificationsBenchmark
                 case "--posts": posts = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--gap-ms": gap = TimeSpan.FromMilliseconds(int.Parse(args[i + 1], CultureInfo.InvariantCulture)); break;
                 case "--grace": grace = TimeSpan.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--azurite" when args[i + 1] is "disk" or "memory": inMemory = args[i + 1] == "memory"; break;
                 default:
                     Console.Error.WriteLine($"usage: notifications {Usage}");
                     return 2;
@@ -60,12 +62,13 @@ internal static class NotificationsBenchmark
         Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores; server {NewsroomServer.ServerAssembly}");
         Console.WriteLine(
             $"{subscribers} subscribers of one story ({live} with a live tab), a story with none beside it; {posts} comments on the quiet " +
-            $"story, then 1 + {posts} on the followed one, {gap.TotalMilliseconds:0} ms apart; email grace period {grace}");
+            $"story, then 1 + {posts} on the followed one, {gap.TotalMilliseconds:0} ms apart; email grace period {grace}; " +
+            (inMemory ? "Azurite in memory (never saving its database to disk)" : "Azurite on disk (saving its whole table database every 5 s)"));
 
         var settingsFile = await WriteAccountsAsync(subscribers);
         try
         {
-            await using var azurite = await Azurite.StartAsync();
+            await using var azurite = await Azurite.StartAsync(inMemory);
             await using var mailDev = await MailDev.StartAsync();
             await using var server = await NewsroomServer.StartAsync(azurite, mailDev, new Dictionary<string, string?>
             {

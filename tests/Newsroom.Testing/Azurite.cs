@@ -16,15 +16,23 @@ public sealed class Azurite : IAsyncDisposable
 
     private ChildProcess? _process;
 
-    private Azurite(string location)
+    private Azurite(string location, bool inMemory)
     {
         Location = location;
+        InMemory = inMemory;
         BlobPort = FreePort.Next();
         QueuePort = FreePort.Next();
         TablePort = FreePort.Next();
     }
 
     public string Location { get; }
+
+    /// <summary>
+    /// Tables and metadata kept in memory only (<c>--inMemoryPersistence</c>): gone when it stops, and never saved.
+    /// Otherwise Azurite rewrites its whole table database to disk every 5 s on its one thread, a pause that grows
+    /// with what is stored (Azure Storage has none), which a benchmark may want to measure apart.
+    /// </summary>
+    public bool InMemory { get; }
 
     public int BlobPort { get; }
 
@@ -38,11 +46,11 @@ public sealed class Azurite : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{Account};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{Account};";
 
-    public static async Task<Azurite> StartAsync()
+    public static async Task<Azurite> StartAsync(bool inMemory = false)
     {
         var location = Path.Combine(Path.GetTempPath(), "newsroom-tests", "azurite-" + Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(location);
-        var azurite = new Azurite(location);
+        var azurite = new Azurite(location, inMemory);
         await azurite.RestartAsync();
         return azurite;
     }
@@ -60,12 +68,13 @@ public sealed class Azurite : IAsyncDisposable
         _process = ChildProcess.Start(
             "node",
             [
-                script, "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--silent", "--location", Location,
+                script, "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--silent",
+                .. InMemory ? new[] { "--inMemoryPersistence" } : ["--location", Location],
                 "--blobHost", "127.0.0.1", "--blobPort", $"{BlobPort}",
                 "--queueHost", "127.0.0.1", "--queuePort", $"{QueuePort}",
                 "--tableHost", "127.0.0.1", "--tablePort", $"{TablePort}",
             ],
-            RepoPaths.Root,
+            InMemory ? Location : RepoPaths.Root,
             new Dictionary<string, string?>());
         // Node starting on a 2-core CI machine while both test projects start servers, Azurites and maildevs of their
         // own took over 30 s at times; it exits or listens, and either is seen at once.

@@ -231,6 +231,27 @@ public sealed class MailboxGrainTests(GrainCluster cluster)
     }
 
     [Fact]
+    public async Task ToldAgainAfterItWasSent_AsWhenTheInboxsCallArrivesLate_IsNotSentTwice()
+    {
+        var person = NewPerson();
+        var delivered = await person.Inbox.Deliver([Reply("told-late")]);
+        var version = (await person.Inbox.Page(null, 1)).Version;
+        await WaitingFor(person, 1);
+        cluster.Clock.Advance(_grace);
+        await WaitingFor(person, 0);
+
+        // The same delivery told once more (a one-way call that arrived after a wake had sent it), in one call with a
+        // mention whose kind goes hourly: once the mention waits, the call has been handled.
+        await person.Mailbox.SetDelivery(NotificationKind.Mentioned, EmailDelivery.Hourly);
+        var mention = Mention("then-a-mention");
+        await person.Mailbox.Enqueue([.. delivered.Added, new InboxEntry(InboxEntryId.Of(mention), mention, Read: false)], version);
+        await Eventually.Until(person.Mailbox.Waiting, n => n > 0, _wait, "the mention waiting");
+
+        Assert.Equal(1, await person.Mailbox.Waiting());
+        Assert.Single(cluster.Emails.SentTo(person.Address));
+    }
+
+    [Fact]
     public async Task RefusedForGood_IsNotTriedAgain()
     {
         var person = NewPerson();

@@ -52,6 +52,15 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         _stop.Dispose();
     }
 
+    private void Closed(ref bool counted)
+    {
+        lock (_lock)
+        {
+            _open -= counted ? 1 : 0;
+            counted = false;
+        }
+    }
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -63,6 +72,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
     private async Task ServeAsync(TcpClient client)
     {
+        var counted = true;
         lock (_lock)
         {
             _open++;
@@ -107,6 +117,8 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                         await Task.Delay(Timeout.InfiniteTimeSpan, _stop.Token);
                         break;
                     case "QUIT":
+                        // Closed before it says so: the client may open its next connection as soon as it reads this.
+                        Closed(ref counted);
                         await writer.WriteLineAsync("221 bye");
                         return;
                     default:
@@ -121,10 +133,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         }
         finally
         {
-            lock (_lock)
-            {
-                _open--;
-            }
+            Closed(ref counted);
         }
     }
 }

@@ -70,10 +70,12 @@ public sealed partial class MailboxGrain : Grain, IMailboxGrain, IRemindable
             await EnsureLoaded();
             _told = Math.Max(_told, version);
             var now = _clock.GetUtcNow();
+            // A delivery already settled up to this version was sent (or found read) before this call arrived, as when a
+            // wake asked the inbox first (Owed): told again, it would be sent twice.
             var waiting = (added ?? [])
                 .Where(e => e is { Read: false } && !_pending.ContainsKey(e.Id))
                 .Select(e => new PendingEmail(e, _settings.For(e.Notification.Kind), now))
-                .Where(p => p.Delivery != EmailDelivery.Never)
+                .Where(p => p.Delivery != EmailDelivery.Never && version > Settled(p.Delivery))
                 .ToList();
             if (waiting.Count == 0)
             {

@@ -24,7 +24,7 @@ namespace Newsroom.Benchmarks;
 /// </summary>
 internal static class NotificationsBenchmark
 {
-    public const string Usage = "[--subscribers 5000] [--live 1000] [--posts 20] [--gap-ms 2000] [--grace 00:02:00] [--azurite disk|memory]";
+    public const string Usage = "[--subscribers 5000] [--live 1000] [--posts 20] [--gap-ms 2000] [--grace 00:02:00] [--azurite disk|memory] [--notification-storage own|shared]";
 
     private const int FirstAccountIndex = 100;
     private const string Password = "bench-subscriber";
@@ -32,7 +32,7 @@ internal static class NotificationsBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var (subscribers, live, posts, gap, grace) = (5_000, 1_000, 20, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2));
-        var inMemory = false;
+        var (inMemory, ownStorage) = (false, true);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -43,6 +43,7 @@ internal static class NotificationsBenchmark
                 case "--gap-ms": gap = TimeSpan.FromMilliseconds(int.Parse(args[i + 1], CultureInfo.InvariantCulture)); break;
                 case "--grace": grace = TimeSpan.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--azurite" when args[i + 1] is "disk" or "memory": inMemory = args[i + 1] == "memory"; break;
+                case "--notification-storage" when args[i + 1] is "own" or "shared": ownStorage = args[i + 1] == "own"; break;
                 default:
                     Console.Error.WriteLine($"usage: notifications {Usage}");
                     return 2;
@@ -63,15 +64,21 @@ internal static class NotificationsBenchmark
         Console.WriteLine(
             $"{subscribers} subscribers of one story ({live} with a live tab), a story with none beside it; {posts} comments on the quiet " +
             $"story, then 1 + {posts} on the followed one, {gap.TotalMilliseconds:0} ms apart; email grace period {grace}; " +
-            (inMemory ? "Azurite in memory (never saving its database to disk)" : "Azurite on disk (saving its whole table database every 5 s)"));
+            (inMemory ? "Azurite in memory (never saving its database to disk)" : "Azurite on disk (saving its whole table database every 5 s)") +
+            (ownStorage
+                ? "; notifications in a storage account of their own (a second Azurite, ConnectionStrings:NotificationStorage)"
+                : "; notifications in the newsroom's storage account (one Azurite for all)"));
 
         var settingsFile = await WriteAccountsAsync(subscribers);
         try
         {
             await using var azurite = await Azurite.StartAsync(inMemory);
+            await using var ownAccount = ownStorage ? await Azurite.StartAsync(inMemory) : null;
+            var notificationAccount = ownAccount ?? azurite;
             await using var mailDev = await MailDev.StartAsync();
             await using var server = await NewsroomServer.StartAsync(azurite, mailDev, new Dictionary<string, string?>
             {
+                ["ConnectionStrings__NotificationStorage"] = notificationAccount.ConnectionString,
                 ["Newsroom__SettingsFile"] = settingsFile,
                 ["Newsroom__Email__GracePeriod"] = grace.ToString("c", CultureInfo.InvariantCulture),
                 ["Newsroom__RateLimits__CommentsPerIdentity__Burst"] = "100000",
@@ -80,7 +87,7 @@ internal static class NotificationsBenchmark
                 ["Newsroom__RateLimits__CommentsPerAddress__Every"] = "00:00:00.001",
                 ["Newsroom__Comments__GuestApprovalsBeforeTrust"] = "0",
             });
-            return await MeasureAsync(azurite, mailDev, server, subscribers, live, posts, gap, grace);
+            return await MeasureAsync(notificationAccount, mailDev, server, subscribers, live, posts, gap, grace);
         }
         finally
         {
@@ -89,7 +96,7 @@ internal static class NotificationsBenchmark
     }
 
     private static async Task<int> MeasureAsync(
-        Azurite azurite, MailDev mailDev, NewsroomServer server, int subscribers, int live, int posts, TimeSpan gap, TimeSpan grace)
+        Azurite notificationAccount, MailDev mailDev, NewsroomServer server, int subscribers, int live, int posts, TimeSpan gap, TimeSpan grace)
     {
         await using var desk = await PublishingDesk.OpenAsync(server);
         var (_, quiet) = await desk.PublishAsync("A story nobody follows.", "Quiet story", "World");
@@ -150,7 +157,7 @@ internal static class NotificationsBenchmark
                 // The steady comments are measured on warm inboxes: the first one's fan-out (which wakes every inbox
                 // and mailbox) is over before they start, and is reported on its own.
                 var warming = Stopwatch.StartNew();
-                while ((await InboxTimesAsync(azurite, subscribers, 1, ackedWall)).Missing > 0 && warming.Elapsed < TimeSpan.FromMinutes(3))
+                while ((await InboxTimesAsync(notificationAccount, subscribers, 1, ackedWall)).Missing > 0 && warming.Elapsed < TimeSpan.FromMinutes(3))
                 {
                     await Task.Delay(TimeSpan.FromSeconds(2));
                 }
@@ -179,7 +186,7 @@ internal static class NotificationsBenchmark
         var (sent, complete) = await EmailsAsync(mailDev, expected, total, grace);
 
         // Read once the emails are out, so reading neither loads the run nor waits behind it.
-        var (inboxTimes, inboxesMissing) = await InboxTimesAsync(azurite, subscribers, total, ackedWall);
+        var (inboxTimes, inboxesMissing) = await InboxTimesAsync(notificationAccount, subscribers, total, ackedWall);
         var lastInbox = Steady(inboxTimes);
         Console.WriteLine(
             $"first comment: last inbox {inboxTimes[0].TotalMilliseconds:0} ms, last tab {tabTimes[0].TotalMilliseconds:0} ms after its acknowledgement");

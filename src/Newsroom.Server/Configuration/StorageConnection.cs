@@ -3,19 +3,32 @@ using Azure.Storage.Blobs;
 
 namespace Newsroom.Server.Configuration;
 
-/// <summary>The validated Azure Storage connection string, and clients made from it.</summary>
+/// <summary>
+/// The validated Azure Storage connection strings, and clients made from them: the newsroom's account, and the account
+/// notifications keep their inboxes, mailboxes and subscriber lists in (the same one unless configured apart).
+/// </summary>
 public sealed class StorageConnection
 {
     public const string SettingName = "ConnectionStrings:AzureStorage";
+    public const string NotificationsSettingName = "ConnectionStrings:NotificationStorage";
 
-    private StorageConnection(string connectionString)
+    private StorageConnection(string connectionString, string notificationsConnectionString)
     {
         ConnectionString = connectionString;
+        NotificationsConnectionString = notificationsConnectionString;
     }
 
     public string ConnectionString { get; }
 
-    /// <summary>Reads and checks the setting; throws <see cref="NewsroomConfigurationException"/> if unusable.</summary>
+    /// <summary>
+    /// A story with thousands of followers writes thousands of inbox rows per comment; in an account of their own
+    /// they neither count against the newsroom account's request limits nor queue ahead of its comment and edit writes.
+    /// </summary>
+    public string NotificationsConnectionString { get; }
+
+    public bool NotificationsApart => NotificationsConnectionString != ConnectionString;
+
+    /// <summary>Reads and checks the settings; throws <see cref="NewsroomConfigurationException"/> if unusable.</summary>
     public static StorageConnection FromConfiguration(IConfiguration configuration)
     {
         var value = configuration.GetConnectionString("AzureStorage");
@@ -27,6 +40,31 @@ public sealed class StorageConnection
                 "variable ConnectionStrings__AzureStorage.");
         }
 
+        var notifications = configuration.GetConnectionString("NotificationStorage");
+        if (notifications is not null && string.IsNullOrWhiteSpace(notifications))
+        {
+            throw new NewsroomConfigurationException(
+                $"{NotificationsSettingName} is empty. Leave it out to keep notifications in {SettingName}'s account, " +
+                "or give that account's connection string.");
+        }
+
+        Check(value, SettingName);
+        if (notifications is not null)
+        {
+            Check(notifications, NotificationsSettingName);
+        }
+
+        return new StorageConnection(value, notifications ?? value);
+    }
+
+    public BlobServiceClient CreateBlobClient(BlobClientOptions? options = null) => new(ConnectionString, options);
+
+    public TableServiceClient CreateTableClient(TableClientOptions? options = null) => new(ConnectionString, options);
+
+    public TableServiceClient CreateNotificationTableClient(TableClientOptions? options = null) => new(NotificationsConnectionString, options);
+
+    private static void Check(string value, string settingName)
+    {
         try
         {
             // Both clients parse the string eagerly, so a malformed value fails here, not at first use.
@@ -36,16 +74,10 @@ public sealed class StorageConnection
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or UriFormatException)
         {
             throw new NewsroomConfigurationException(
-                $"{SettingName} is malformed: {FirstLine(e.Message)} Expected key=value pairs such as " +
+                $"{settingName} is malformed: {FirstLine(e.Message)} Expected key=value pairs such as " +
                 "DefaultEndpointsProtocol=...;AccountName=...;AccountKey=...;BlobEndpoint=...;TableEndpoint=...");
         }
-
-        return new StorageConnection(value);
     }
-
-    public BlobServiceClient CreateBlobClient(BlobClientOptions? options = null) => new(ConnectionString, options);
-
-    public TableServiceClient CreateTableClient(TableClientOptions? options = null) => new(ConnectionString, options);
 
     private static string FirstLine(string message)
     {

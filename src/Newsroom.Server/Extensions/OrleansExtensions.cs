@@ -31,15 +31,16 @@ public static class OrleansExtensions
         builder.Services.Configure<DraftOptions>(builder.Configuration.GetSection(DraftOptions.Section));
         builder.Services.Configure<DraftLogOptions>(builder.Configuration.GetSection(DraftLogOptions.Section));
         builder.Services.Configure<CommentOptions>(builder.Configuration.GetSection(CommentOptions.Section));
-        // Each feature registers its storage and the channel kind its grains own.
+        // Each feature registers its storage and the channel kind its grains own; notifications may keep theirs in an
+        // account of their own (ConnectionStrings:NotificationStorage).
         builder.Services.AddNewsroomDrafts(_ => storage.CreateBlobClient());
         builder.Services.AddNewsroomDesk(_ => storage.CreateTableClient());
         builder.Services.AddNewsroomArticles(_ => storage.CreateBlobClient(), _ => storage.CreateTableClient());
         builder.Services.AddNewsroomComments(_ => storage.CreateTableClient());
-        builder.Services.AddNewsroomInbox(_ => storage.CreateTableClient());
-        builder.Services.AddNewsroomTopics(_ => storage.CreateTableClient());
-        builder.Services.AddNewsroomMailbox(_ => storage.CreateTableClient());
-        builder.Services.AddNewsroomGuestReaders(_ => storage.CreateTableClient());
+        builder.Services.AddNewsroomInbox(_ => storage.CreateNotificationTableClient());
+        builder.Services.AddNewsroomTopics(_ => storage.CreateNotificationTableClient());
+        builder.Services.AddNewsroomMailbox(_ => storage.CreateNotificationTableClient());
+        builder.Services.AddNewsroomGuestReaders(_ => storage.CreateNotificationTableClient());
 
         builder.UseOrleans(silo =>
         {

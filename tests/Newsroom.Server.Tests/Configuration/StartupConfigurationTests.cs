@@ -33,6 +33,20 @@ public sealed class StartupConfigurationTests
         Assert.Contains("ConnectionStrings:AzureStorage is malformed", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "ConnectionStrings:NotificationStorage is empty")]
+    [InlineData("this is not a connection string", "ConnectionStrings:NotificationStorage is malformed")]
+    public async Task EmptyOrMalformedNotificationStorage_StopsStartup_WithOneLineNamingTheSetting(string value, string expected)
+    {
+        var error = await FailedStart(new()
+        {
+            ["ConnectionStrings__AzureStorage"] = "UseDevelopmentStorage=true",
+            ["ConnectionStrings__NotificationStorage"] = value,
+        });
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task StaffAccountWithAPlainPassword_StopsStartup_NamingTheAccount()
     {

@@ -6,12 +6,13 @@ using Newsroom.Testing;
 namespace Newsroom.Server.Tests.Notifications;
 
 /// <summary>
-/// <c>ConnectionStrings:NotificationStorage</c> puts inboxes, mailboxes, subscriber lists and guest readers in an account
-/// of their own (here a second Azurite): they are written and read back there, and never in the newsroom's account.
+/// <c>ConnectionStrings:NotificationStorage</c> puts inboxes, mailboxes (and their reminders), subscriber lists and guest
+/// readers in an account of their own (here a second Azurite): they are written and read back there, and never in the
+/// newsroom's account.
 /// </summary>
 public sealed class NotificationStorageApartTests
 {
-    private static readonly string[] _notificationTables = ["inboxes", "mailboxes", "topics", "guestreaders"];
+    private static readonly string[] _notificationTables = ["inboxes", "mailboxes", "topics", "guestreaders", "OrleansReminders"];
 
     [Fact]
     public async Task InboxesAndSubscriberLists_AreKeptInTheirOwnAccount_AndReadBackFromItAfterARestart()
@@ -52,6 +53,7 @@ public sealed class NotificationStorageApartTests
         Assert.Contains("comments", inNewsroomAccount);
         Assert.Contains("inboxes", inNotificationAccount);
         Assert.Contains("topics", inNotificationAccount);
+        Assert.Contains("OrleansReminders", inNotificationAccount);
         Assert.True(notificationRows > 0);
         Assert.Contains($"Assigned to you: {headline}", await Titles(hubAgain));
         Assert.Contains(topic, await hubAgain.InvokeAsync<string[]>("Following"));

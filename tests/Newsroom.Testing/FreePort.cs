@@ -5,26 +5,56 @@ namespace Newsroom.Testing;
 
 public static class FreePort
 {
+    // Below the OS's ephemeral range, so no outgoing connection (to Azurite, from Chromium, from the hubs) can take a
+    // port between this probe and the server binding it, or while a restarted server is down. Ports the OS picks are
+    // in that range: one was seen taken that way, and the silo could not start.
+    private const int Lowest = 10_000;
+
     private static readonly HashSet<int> _given = [];
+    private static readonly int _below = EphemeralLowest();
 
     /// <summary>
-    /// A loopback port nobody listens on right now (the OS picks it), never one this process was given before: the
-    /// OS may pick the same port twice in a row once the probe closes it, and Azurite's three services then collide.
+    /// A loopback port nobody listens on right now, outside the range the OS gives outgoing connections, and never one
+    /// this process was given before (Azurite's three services would collide).
     /// </summary>
     public static int Next()
     {
         while (true)
         {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            var port = _below > Lowest + 1_000 ? Random.Shared.Next(Lowest, _below) : 0;
+            int bound;
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                bound = ((IPEndPoint)listener.LocalEndpoint).Port;
+            }
+            catch (SocketException)
+            {
+                continue;
+            }
+
             lock (_given)
             {
-                if (_given.Add(port))
+                if (_given.Add(bound))
                 {
-                    return port;
+                    return bound;
                 }
             }
+        }
+    }
+
+    // Linux says its range in /proc; elsewhere (or if unreadable) the OS picks, as before.
+    private static int EphemeralLowest()
+    {
+        try
+        {
+            var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
+            return int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return 0;
         }
     }
 }

@@ -1,3 +1,4 @@
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 
@@ -11,6 +12,18 @@ public sealed class StorageConnection
 {
     public const string SettingName = "ConnectionStrings:AzureStorage";
     public const string NotificationsSettingName = "ConnectionStrings:NotificationStorage";
+
+    /// <summary>
+    /// Connections open at once from this silo to the notifications' account. A fan-out to thousands of inboxes and
+    /// mailboxes activated for the first time sends thousands of requests at once, and .NET's HTTP handler opens a
+    /// connection for every one in flight: storage then spends on connecting what it would spend on answering. Measured
+    /// on Azurite, the first comment on a story 5,000 follow reached the last inbox after 18.4 s without a bound and
+    /// 6.5 s with this one (README "Notifications", Speed).
+    /// </summary>
+    public const int NotificationConnections = 64;
+
+    private readonly Lazy<HttpPipelineTransport> _notificationTransport = new(() =>
+        new HttpClientTransport(new SocketsHttpHandler { MaxConnectionsPerServer = NotificationConnections }));
 
     private StorageConnection(string connectionString, string notificationsConnectionString)
     {
@@ -61,7 +74,13 @@ public sealed class StorageConnection
 
     public TableServiceClient CreateTableClient(TableClientOptions? options = null) => new(ConnectionString, options);
 
-    public TableServiceClient CreateNotificationTableClient(TableClientOptions? options = null) => new(NotificationsConnectionString, options);
+    /// <summary>
+    /// A client of the notifications' account. Without <paramref name="options"/> it shares this connection's pool of at
+    /// most <see cref="NotificationConnections"/> connections with every other such client (a caller with options of
+    /// its own, as the health check, keeps a pool apart, so it is never queued behind a fan-out).
+    /// </summary>
+    public TableServiceClient CreateNotificationTableClient(TableClientOptions? options = null) =>
+        new(NotificationsConnectionString, options ?? new TableClientOptions { Transport = _notificationTransport.Value });
 
     private static void Check(string value, string settingName)
     {

@@ -79,9 +79,8 @@ public static class OrleansExtensions
                 o.TableServiceClient = storage.CreateTableClient();
                 o.TableName = "GrainState";
             });
-            // Mailboxes with emails waiting keep a reminder, so a digest is sent after a restart too. They are the only
-            // grains with reminders, and thousands register at once when a followed story gets a comment: the reminder
-            // table lives with the rest of the notifications' storage.
+            // A partition's mailboxes with emails waiting keep one reminder (IMailboxWakeGrain), so a digest is sent after
+            // a restart too. They are the only reminders: the table lives with the rest of the notifications' storage.
             silo.UseAzureTableReminderService(o => o.TableServiceClient = storage.CreateNotificationTableClient());
         });
         return builder;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Newsroom.Core.Realtime;
 using Newsroom.Grains.Desk;
@@ -60,6 +61,11 @@ public sealed class GrainCluster(SharedAzurite storage) : IAsyncLifetime
         await grain.Create(creator ?? Rosa, headline);
         return (id, grain);
     }
+
+    /// <summary>A service of the silo's own (its reminder table, say), to look at what the grains left there.</summary>
+    public T SiloService<T>()
+        where T : notnull =>
+        (_cluster ?? throw new InvalidOperationException("Not started.")).Silos[0].ServiceProvider.GetRequiredService<T>();
 
     /// <summary>Subscribes a recording relay to the channel's grain, as a silo with a listener would.</summary>
     public Task<RecordingRelay> Listen(ChannelName channel) => RecordingRelay.ListenAsync(Client, channel);

@@ -112,7 +112,7 @@ public sealed class MailboxGrainTests(GrainCluster cluster)
     }
 
     [Fact]
-    public async Task DailyDigest_SurvivesTheMailboxGoing_AndItsReminderSendsIt()
+    public async Task DailyDigest_SurvivesTheMailboxGoing_AndItsPartitionsWakeUpSendsIt()
     {
         var person = _people.New();
         await person.Mailbox.SetDelivery(NotificationKind.ReplyToMyComment, EmailDelivery.Daily);
@@ -121,8 +121,8 @@ public sealed class MailboxGrainTests(GrainCluster cluster)
 
         await cluster.Deactivate(person.Mailbox);
         cluster.Clock.Advance(TimeSpan.FromDays(1));
-        // What the reminder service does after a restart: wake the mailbox, which finds its stored rows due.
-        await person.Mailbox.AsReference<IRemindable>().ReceiveReminder("email", default);
+        // What the reminder service does after a restart: the partition's wake-up finds the mailbox marked waiting and wakes it.
+        await _people.WakePartitionOf(person);
 
         await _people.WaitingFor(person, 0);
         Assert.Equal("Reply kept-over-restart", Assert.Single(cluster.Emails.SentTo(person.Address)).Subject);
@@ -143,7 +143,7 @@ public sealed class MailboxGrainTests(GrainCluster cluster)
         // Nothing waiting is written per notification: the woken mailbox asks the inbox what is still owed.
         await cluster.Deactivate(person.Mailbox);
         cluster.Clock.Advance(TimeSpan.FromDays(1));
-        await person.Mailbox.AsReference<IRemindable>().ReceiveReminder("email", default);
+        await _people.WakePartitionOf(person);
 
         await _people.WaitingFor(person, 0);
         var emails = cluster.Emails.SentTo(person.Address);
@@ -166,7 +166,7 @@ public sealed class MailboxGrainTests(GrainCluster cluster)
         await person.Inbox.Deliver([earlier]);
 
         cluster.Clock.Advance(_grace);
-        await person.Mailbox.AsReference<IRemindable>().ReceiveReminder("email", default);
+        await _people.WakePartitionOf(person);
 
         await _people.WaitingFor(person, 0);
         Assert.Equal("Reply from-an-earlier-build", Assert.Single(cluster.Emails.SentTo(person.Address)).Subject);

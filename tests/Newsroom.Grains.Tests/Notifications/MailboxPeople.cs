@@ -30,6 +30,10 @@ internal sealed class MailboxPeople(GrainCluster cluster)
     public async Task Attempts(MailboxPerson person, int count) =>
         await Eventually.Until(() => Task.FromResult(cluster.Emails.Attempts(person.Address)), n => n == count, Wait, $"{count} tries to email {person.Address}");
 
+    /// <summary>What the reminder service does at the person's partition's tick (as after a restart): wakes its mailboxes marked waiting.</summary>
+    public Task WakePartitionOf(MailboxPerson person) =>
+        cluster.Client.GetGrain<IMailboxWakeGrain>(PersonRows.Partition(person.Key)).AsReference<IRemindable>().ReceiveReminder("wake", default);
+
     public MailboxPerson New()
     {
         var userName = "u" + Guid.NewGuid().ToString("n")[..12];

@@ -24,8 +24,9 @@ public sealed class EmailDeliveryOptions
     public TimeSpan RetryMax { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// How often a mailbox with emails waiting is woken by its reminder, which survives restarts: after one, an email
-    /// due meanwhile goes out at most this late. While the mailbox is active, its own timer sends on time.
+    /// How often the mailboxes with emails waiting are woken by their partition's reminder (<see cref="IMailboxWakeGrain"/>),
+    /// which survives restarts: after one, an email due meanwhile goes out at most this late. While a mailbox is
+    /// active, its own timer sends on time.
     /// </summary>
     public TimeSpan WakePeriod { get; set; } = TimeSpan.FromMinutes(5);
 

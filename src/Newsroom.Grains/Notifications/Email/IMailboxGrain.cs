@@ -40,6 +40,13 @@ public interface IMailboxGrain : IGrainWithStringKey
     [Alias("unsubscribe-used")]
     Task<bool> UnsubscribeUsed(string nonce);
 
+    /// <summary>
+    /// Sends what is due and sets the timer for what comes due next: the partition's wake-up
+    /// (<see cref="IMailboxWakeGrain"/>) calls it for each mailbox marked waiting, as after a restart.
+    /// </summary>
+    [Alias("wake")]
+    Task Wake();
+
     /// <summary>How many notifications wait for an email (shown on the settings page).</summary>
     [Alias("waiting")]
     Task<int> Waiting();

@@ -11,22 +11,41 @@ namespace Newsroom.Grains.Notifications.Email;
 /// </summary>
 public sealed partial class MailboxGrain
 {
-    private const string WakeReminder = "email";
-
     private IGrainTimer? _timer;
-    private bool? _reminderOn;
+
+    // Whether this activation told the partition's wake-up that it waits (IMailboxWakeGrain.Watch).
+    private bool _watched;
 
     // Every connection of this silo to the mail server was in use at the last try: not before then (in memory only).
     private DateTimeOffset _busyUntil = DateTimeOffset.MinValue;
 
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task Wake()
     {
-        // It fired, so it exists, whatever this activation believed: SendDue removes it when nothing waits.
-        _reminderOn = true;
+        // Woken by its partition's tick: the partition keeps its reminder while this mailbox stays marked.
+        _watched = true;
         return SendDue();
     }
 
-    /// <summary>Sends what is due now, then sets the timer (and the reminder) for what is due next.</summary>
+    // A reminder fires here only if an earlier build left it, when each mailbox kept its own: it sends what is due,
+    // as it did, and goes.
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await SendDue();
+        try
+        {
+            if (await this.GetReminder(reminderName) is { } earlier)
+            {
+                await this.UnregisterReminder(earlier);
+            }
+        }
+        catch (Exception e)
+        {
+            // It fires again, and is removed then.
+            LogEarlierReminderFailed(_logger, e, Key);
+        }
+    }
+
+    /// <summary>Sends what is due now, then sets the timer (and the partition's wake-up) for what is due next.</summary>
     private async Task SendDue()
     {
         try
@@ -149,8 +168,9 @@ public sealed partial class MailboxGrain
     }
 
     /// <summary>
-    /// The timer for the next due time (or retry), while this activation lives; the reminder while anything waits,
-    /// for after a restart or a deactivation.
+    /// The timer for the next due time (or retry), while this activation lives; while anything waits, the partition's
+    /// wake-up (<see cref="IMailboxWakeGrain"/>) for after a restart or a deactivation, which finds this mailbox by its
+    /// waiting mark, cleared once nothing waits.
     /// </summary>
     private async Task Schedule()
     {
@@ -167,26 +187,17 @@ public sealed partial class MailboxGrain
         {
             var wait = at - _clock.GetUtcNow();
             _timer = this.RegisterGrainTimer(SendDue, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan);
+            await Watched();
         }
-
-        try
-        {
-            await KeepReminder(next is not null);
-        }
-        catch (Exception e)
-        {
-            // The timer still sends while this activation lives; only a restart before then would wait for the next change.
-            LogReminderFailed(_logger, e, Key);
-            _reminderOn = null;
-            return;
-        }
-
-        if (next is null && _waiting)
+        else if (_waiting)
         {
             try
             {
                 await _store.ClearWaitingAsync(Key);
                 _waiting = false;
+
+                // The partition may drop its reminder now that nobody waits: the next mark tells it again.
+                _watched = false;
             }
             catch (Exception e)
             {
@@ -196,21 +207,22 @@ public sealed partial class MailboxGrain
         }
     }
 
-    private async Task KeepReminder(bool needed)
+    private async Task Watched()
     {
-        if (needed && _reminderOn != true)
+        if (_watched || !_waiting)
         {
-            await this.RegisterOrUpdateReminder(WakeReminder, _options.WakePeriod, _options.WakePeriod);
-            _reminderOn = true;
+            return;
         }
-        else if (!needed && _reminderOn != false)
-        {
-            if (await this.GetReminder(WakeReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
 
-            _reminderOn = false;
+        try
+        {
+            await GrainFactory.GetGrain<IMailboxWakeGrain>(PersonRows.Partition(Key)).Watch();
+            _watched = true;
+        }
+        catch (Exception e)
+        {
+            // The timer still sends while this activation lives; only a restart before then would wait for the next mark.
+            LogWatchFailed(_logger, e, Key);
         }
     }
 
@@ -235,6 +247,9 @@ public sealed partial class MailboxGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox} could not mark itself as holding nothing to send")]
     private static partial void LogClearWaitingFailed(ILogger logger, Exception exception, string mailbox);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox} could not set its wake reminder")]
-    private static partial void LogReminderFailed(ILogger logger, Exception exception, string mailbox);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox} could not tell its partition's wake-up that email waits; its timer still sends while it is active")]
+    private static partial void LogWatchFailed(ILogger logger, Exception exception, string mailbox);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox} could not remove the reminder an earlier build set; it is removed when it fires again")]
+    private static partial void LogEarlierReminderFailed(ILogger logger, Exception exception, string mailbox);
 }

@@ -6,8 +6,8 @@ using Newsroom.Grains.Notifications.Inbox;
 namespace Newsroom.Grains.Notifications.Email;
 
 /// <summary>
-/// One person's email: what waits to be sent, in memory, sent by a grain timer when due and, after a restart, by a
-/// reminder (<see cref="MailboxGrain"/>.Sending). What waits is not written a row per notification: the inbox has
+/// One person's email: what waits to be sent, in memory, sent by a grain timer when due and, after a restart, when
+/// its partition's wake-up finds it marked waiting (<see cref="IMailboxWakeGrain"/>). What waits is not written a row per notification: the inbox has
 /// stored each one already, with the inbox version its delivery reached, so the mailbox stores per delivery the version
 /// up to which email is settled, and a mailbox woken after a restart asks the inbox for the unread notifications above
 /// it. A fan-out to thousands then costs each mailbox no write at all beyond the waiting mark of its first. Settings are
@@ -29,7 +29,7 @@ public sealed partial class MailboxGrain : Grain, IMailboxGrain, IRemindable
     private EmailRetry? _retry;
     private bool _loaded;
 
-    // As stored: notifications may wait, and a reminder with them (IMailboxStore.StoredMailbox.Waiting).
+    // As stored: notifications may wait, and the partition's wake-up looks for this mark (StoredMailbox.Waiting).
     private bool _waiting;
 
     // Per delivery, the inbox version up to which email is settled, as stored; and the highest version told of.
@@ -206,13 +206,6 @@ public sealed partial class MailboxGrain : Grain, IMailboxGrain, IRemindable
         _settings = stored.Settings;
         _retry = stored.Retry;
         _waiting = stored.Waiting;
-
-        // Not waiting: no reminder was left either (it is removed before the mark is cleared), so none is looked for,
-        // unless one just fired (ReceiveReminder), which is then removed.
-        if (!stored.Waiting && _reminderOn is null)
-        {
-            _reminderOn = false;
-        }
 
         _pending.Clear();
         _earlierRows.Clear();

@@ -18,8 +18,11 @@ public interface IMailboxStore
     /// <summary>Marks the mailbox as having notifications waiting for email (<see cref="StoredMailbox.Waiting"/>).</summary>
     Task MarkWaitingAsync(string mailbox, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks the mailbox as having nothing waiting (after the last was settled and its reminder is gone).</summary>
+    /// <summary>Marks the mailbox as having nothing waiting (after the last was settled).</summary>
     Task ClearWaitingAsync(string mailbox, CancellationToken cancellationToken = default);
+
+    /// <summary>The mailboxes of one <see cref="PersonRows"/> partition marked waiting, for the partition's wake-up (<see cref="IMailboxWakeGrain"/>).</summary>
+    Task<IReadOnlyList<string>> WaitingInAsync(string partition, CancellationToken cancellationToken = default);
 
     /// <summary>Records, per delivery, the inbox version up to which every notification's email is settled (sent or dropped).</summary>
     Task SettleAsync(string mailbox, IReadOnlyDictionary<EmailDelivery, long> settled, CancellationToken cancellationToken = default);
@@ -62,7 +65,7 @@ public sealed record PendingEmail(InboxEntry Entry, EmailDelivery Delivery, Date
 public sealed record EmailRetry(int Failures, DateTimeOffset At);
 
 /// <summary>
-/// A mailbox as stored. <see cref="Waiting"/>: notifications may wait for email (and a wake reminder); when not, only
+/// A mailbox as stored. <see cref="Waiting"/>: notifications may wait for email (the partition's wake-up looks for the mark); when not, only
 /// its settings were read, which is all a mailbox woken by a fan-out for the first time needs. <see cref="Settled"/>:
 /// per delivery, the inbox version up to which email is settled (missing: 0). <see cref="Pending"/>: waiting rows of
 /// earlier builds.

@@ -82,6 +82,23 @@ internal sealed class TableMailboxStore(TableServiceClient tables) : IMailboxSto
     public Task ClearWaitingAsync(string mailbox, CancellationToken cancellationToken = default) =>
         _commit.CommitAsync(PersonRows.Partition(mailbox), [Waiting(mailbox, false)]);
 
+    public async Task<IReadOnlyList<string>> WaitingInAsync(string partition, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.ReadyAsync(cancellationToken);
+        var suffix = PersonRows.Row("", SettingsRow);
+        var waiting = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + $" and {WaitingColumn} eq true";
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (row.RowKey.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                waiting.Add(row.RowKey[..^suffix.Length]);
+            }
+        }
+
+        return waiting;
+    }
+
     public async Task RemovePendingAsync(string mailbox, IReadOnlyList<string> entryIds, CancellationToken cancellationToken = default)
     {
         // A write each: a transaction fails whole when one of its rows is already gone, and the group commit then

@@ -10,12 +10,14 @@ public static class FreePort
     // in that range: one was seen taken that way, and the silo could not start.
     private const int Lowest = 10_000;
 
-    private static readonly HashSet<int> _given = [];
+    private static readonly Dictionary<int, FileStream> _given = [];
+    private static readonly string _claims = Path.Combine(Path.GetTempPath(), "newsroom-tests", "ports");
     private static readonly int _below = EphemeralLowest();
 
     /// <summary>
     /// A loopback port nobody listens on right now, outside the range the OS gives outgoing connections, and never one
-    /// this process was given before (Azurite's three services would collide).
+    /// this process or another test process running now was given before (Azurite's three services would collide, and
+    /// the Server and Browser test runs draw from the same range at once: one took a port Azurite was starting on).
     /// </summary>
     public static int Next()
     {
@@ -36,11 +38,27 @@ public static class FreePort
 
             lock (_given)
             {
-                if (_given.Add(bound))
+                if (!_given.ContainsKey(bound) && Claim(bound) is { } claim)
                 {
+                    _given.Add(bound, claim);
                     return bound;
                 }
             }
+        }
+    }
+
+    // An exclusive lock on a file named for the port, held until this process exits (the OS drops it then, even after
+    // a crash): another test process finds it locked and draws again.
+    private static FileStream? Claim(int port)
+    {
+        Directory.CreateDirectory(_claims);
+        try
+        {
+            return new FileStream(Path.Combine(_claims, $"{port}.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

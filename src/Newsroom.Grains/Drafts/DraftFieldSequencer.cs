@@ -258,7 +258,8 @@ internal sealed class DraftFieldSequencer(DraftField field, int window)
 
         for (var v = from; v < DurableVersion; v++)
         {
-            pos = _updates[v - _windowStart].Changes.MapPos(pos) ?? pos;
+            // assoc 1, as every client maps others' carets: text typed at a caret goes before it.
+            pos = _updates[v - _windowStart].Changes.MapPos(pos, 1) ?? pos;
         }
 
         return pos;

@@ -1,10 +1,11 @@
-using Newsroom.Grains.Realtime;
-
 namespace Newsroom.Grains.Drafts;
 
 public sealed partial class DraftGrain
 {
+    // Two timers, each alive only while needed: one tells the gathered presence changes at most once per
+    // PresenceInterval, one expires silent connections while anyone is present.
     private IGrainTimer? _presenceTimer;
+    private IGrainTimer? _presenceTelling;
 
     public Task UpdatePresence(string connectionId, DraftUser user, DraftCursor cursor)
     {
@@ -26,7 +27,7 @@ public sealed partial class DraftGrain
         // owner sees it; clamped rather than refused when it cannot be mapped (no version, or one the window
         // has dropped), as clients map it through later changes anyway.
         var sequencer = FieldOf(field);
-        var (editor, changed, joined) = _presence.Move(
+        _presence.Move(
             connectionId,
             user,
             new DraftCursor(
@@ -34,16 +35,9 @@ public sealed partial class DraftGrain
                 sequencer.MapToDurable(cursor.Version, cursor.Anchor),
                 sequencer.MapToDurable(cursor.Version, cursor.Head),
                 sequencer.DurableVersion),
+            EditorNow,
             _clock.GetUtcNow());
-        if (joined)
-        {
-            PresenceJoined(editor);
-        }
-        else if (changed)
-        {
-            PublishPresence(new DraftPresenceChanged(editor));
-        }
-
+        PresenceChanged();
         return Task.CompletedTask;
     }
 
@@ -51,13 +45,14 @@ public sealed partial class DraftGrain
     {
         if (_presence.Remove(connectionId))
         {
-            PresenceLeft([connectionId]);
+            PresenceChanged();
         }
 
         return Task.CompletedTask;
     }
 
-    // A cursor as of the durable texts the view carries: it was stored at the version it arrived at.
+    // A cursor as of the durable texts the view carries: it was stored at the version it arrived at. Mapped as
+    // every client maps it, so a caret that only moved with the text is where others already show it.
     private DraftEditorPresence EditorNow(DraftEditorPresence editor)
     {
         if (editor.Field is null || !DraftFields.TryParse(editor.Field, out var field))
@@ -74,44 +69,51 @@ public sealed partial class DraftGrain
         };
     }
 
-    private void PresenceJoined(DraftEditorPresence editor)
+    private void PresenceChanged()
     {
-        PublishPresence(new DraftPresenceChanged(editor));
-        SendToDesk();
-        if (_presenceTimer is null)
+        if (_presence.HasChanges && _presenceTelling is null)
+        {
+            _presenceTelling = this.RegisterGrainTimer(
+                TellPresence, new GrainTimerCreationOptions(_options.PresenceInterval, Timeout.InfiniteTimeSpan) { Interleave = true });
+        }
+
+        if (_presence.Count > 0 && _presenceTimer is null)
         {
             var period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(50).Ticks, _options.PresenceExpiry.Ticks / 4));
             _presenceTimer = this.RegisterGrainTimer(ExpirePresence, new GrainTimerCreationOptions(period, period) { Interleave = true });
         }
-    }
-
-    private void PresenceLeft(IEnumerable<string> connectionIds)
-    {
-        foreach (var connectionId in connectionIds)
-        {
-            PublishPresence(new DraftPresenceLeft(connectionId));
-        }
-
-        SendToDesk();
-        if (_presence.Count == 0)
+        else if (_presence.Count == 0)
         {
             _presenceTimer?.Dispose();
             _presenceTimer = null;
         }
     }
 
-    private Task ExpirePresence(CancellationToken cancellationToken)
+    // Clients order updates by each field's version (fromVersion), not by the channel's: presence needs no order
+    // beyond arriving after the view it follows.
+    private Task TellPresence(CancellationToken cancellationToken)
     {
-        var expired = _presence.Expire(_clock.GetUtcNow() - _options.PresenceExpiry);
-        if (expired.Count > 0)
+        _presenceTelling?.Dispose();
+        _presenceTelling = null;
+        if (!_presence.HasChanges)
         {
-            PresenceLeft(expired);
+            return Task.CompletedTask;
+        }
+
+        var peopleChanged = _presence.PeopleChanged;
+        _channel.Publish(_presence.TakeChanges(EditorNow));
+        if (peopleChanged)
+        {
+            SendToDesk();
         }
 
         return Task.CompletedTask;
     }
 
-    // Clients order updates by each field's version (fromVersion), not by the channel's: presence needs no order
-    // beyond arriving after the view it follows.
-    private void PublishPresence(NewsroomEvent e) => _channel.Publish(e);
+    private Task ExpirePresence(CancellationToken cancellationToken)
+    {
+        _presence.Expire(_clock.GetUtcNow() - _options.PresenceExpiry);
+        PresenceChanged();
+        return Task.CompletedTask;
+    }
 }

@@ -136,23 +136,28 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
     public Task<DraftView> Open(string connectionId, DraftUser user)
     {
         EnsureExists();
-        var (editor, joined) = _presence.Join(connectionId, user, _clock.GetUtcNow());
-        if (joined)
-        {
-            PresenceJoined(editor);
-        }
+        _presence.Join(connectionId, user, _clock.GetUtcNow());
+        PresenceChanged();
+        return Task.FromResult(View());
+    }
 
-        var view = new DraftView(
+    public Task<DraftView> Watch()
+    {
+        EnsureExists();
+        return Task.FromResult(View());
+    }
+
+    private DraftView View() =>
+        new(
             Id,
             new DraftFieldsView(_fields[0].View(), _fields[1].View(), _fields[2].View()),
             _durableMetadata,
             _record.State.CreatedBy,
             _record.State.CreatedAt,
-            [.. _presence.Editors.Select(EditorNow)],
+            [.. _presence.MostRecentlyActive(DraftLimits.MaxEditorsInView).Select(EditorNow)],
             _sequence,
-            Workflow);
-        return Task.FromResult(view);
-    }
+            Workflow,
+            _presence.Count);
 
     public async Task<PushResult> Push(DraftField field, int baseVersion, IReadOnlyList<DraftUpdate> updates, DraftUser user)
     {

@@ -37,6 +37,12 @@ public static class DraftLimits
     /// <summary>Updates per field kept in memory to rebase late pushes; a client further behind reloads the draft.</summary>
     public const int DefaultWindow = 20_000;
 
+    /// <summary>
+    /// Editors an opening view lists (the most recently active; the view counts the rest): what an editor's page shows,
+    /// so 2,000 people in one draft cost each newcomer a few KB, not a list of everyone.
+    /// </summary>
+    public const int MaxEditorsInView = 50;
+
     public const int MaxSectionLength = 60;
 
     public const int MaxTags = 20;

@@ -8,6 +8,12 @@ public sealed class DraftOptions
     /// <summary>Presence entries silent for this long disappear; browsers send a heartbeat at least every 10 s.</summary>
     public TimeSpan PresenceExpiry { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Presence changes (joins, cursor moves, leaves, expiries) are gathered for this long and told in one message: a
+    /// caret on others' screens lags by at most this, and a crowd joining costs each listener one message per interval.
+    /// </summary>
+    public TimeSpan PresenceInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Updates (all fields together) after which the grain writes a snapshot, so reloading reads a short log.</summary>
     public int SnapshotEvery { get; set; } = 5_000;
 

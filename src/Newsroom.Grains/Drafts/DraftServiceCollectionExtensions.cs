@@ -15,7 +15,6 @@ public static class DraftServiceCollectionExtensions
             .AddChannelOwner<IDraftGrain>(ChannelKind.Draft, ChannelAudience.Staff, events => events
                 .Add<DraftUpdatesCommitted>("draft.updates")
                 .Add<DraftMetadataChanged>("draft.metadata")
-                .Add<DraftPresenceChanged>("draft.presence")
-                .Add<DraftPresenceLeft>("draft.presence-left")
+                .Add<DraftPresenceChanges>("draft.presence")
                 .Add<DraftWorkflowChanged>("draft.workflow"));
 }

@@ -23,6 +23,10 @@ public interface IDraftGrain : IChannelOwner
     [Alias("open")]
     Task<DraftView> Open(string connectionId, DraftUser user);
 
+    /// <summary>The same view, for someone who only follows the draft: they are not listed as present.</summary>
+    [Alias("watch")]
+    Task<DraftView> Watch();
+
     /// <summary>
     /// Sequences one client's updates made against <paramref name="baseVersion"/> (rebased if late; updates
     /// already accepted are dropped by client id, in order) and completes once they are durable.

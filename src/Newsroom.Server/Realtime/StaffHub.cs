@@ -36,26 +36,24 @@ public sealed partial class StaffHub(
     public Task<ChannelCatchUp> CatchUp(string channel, long afterVersion) => membership.CatchUp(Admit(channel), afterVersion);
 
     /// <summary>
-    /// Joins <c>draft:{id}</c> first, then returns the view: events that arrive before it are ones the client
-    /// buffers and skips by version.
+    /// Listens to <c>draft:{id}</c> and returns the view, listing this connection as present (at most
+    /// <see cref="DraftLimits.MaxEditorsInView"/> others are listed; <c>present</c> counts everyone).
     /// </summary>
     [WhenBusy(DraftCaller.BusyMessage)]
-    public async Task<DraftView> OpenDraft([DraftId] string draftId)
-    {
-        var channel = ChannelName.Draft(draftId);
-        await membership.Join(Context, Groups, channel);
-        try
+    public Task<DraftView> OpenDraft([DraftId] string draftId) =>
+        ListeningTo(draftId, async draft =>
         {
-            var view = await Draft(draftId).Open(Context.ConnectionId, Context.User.AsDraftUser());
+            var view = await draft.Open(Context.ConnectionId, Context.User.AsDraftUser());
             OpenedDrafts.Add(Context, draftId);
             return view;
-        }
-        catch
-        {
-            await membership.Leave(Context, Groups, channel);
-            throw;
-        }
-    }
+        });
+
+    /// <summary>
+    /// Listens to <c>draft:{id}</c> and returns the view, as <see cref="OpenDraft"/> does, without being listed as
+    /// present: for whoever only follows the draft (a moderator, someone reading over the reporters' shoulders).
+    /// </summary>
+    [WhenBusy(DraftCaller.BusyMessage)]
+    public Task<DraftView> WatchDraft([DraftId] string draftId) => ListeningTo(draftId, draft => draft.Watch());
 
     /// <summary><paramref name="updates"/>: <c>[{ clientId, changes }]</c>, changes as CodeMirror's <c>ChangeSet.toJSON()</c>.</summary>
     [WhenBusy(DraftCaller.BusyMessage)]
@@ -215,6 +213,23 @@ public sealed partial class StaffHub(
     }
 
     private IDraftGrain Draft(string id) => grains.GetGrain<IDraftGrain>(id);
+
+    // Joins the draft's channel first, then reads the view: events that arrive before it are ones the client
+    // buffers and skips by version. A refused view leaves the channel again.
+    private async Task<DraftView> ListeningTo(string draftId, Func<IDraftGrain, Task<DraftView>> view)
+    {
+        var channel = ChannelName.Draft(draftId);
+        await membership.Join(Context, Groups, channel);
+        try
+        {
+            return await view(Draft(draftId));
+        }
+        catch
+        {
+            await membership.Leave(Context, Groups, channel);
+            throw;
+        }
+    }
 
     private ICommentThreadGrain Comments(string slug) => grains.GetGrain<ICommentThreadGrain>(slug);
 }

@@ -22,11 +22,11 @@ public sealed class DraftGrainPresenceTests(GrainCluster cluster)
         await using var relay = await cluster.Listen(ChannelName.Draft(id));
 
         var view = await draft.Open("eddie-1", Eddie);
-        var joined = await relay.WaitFor<DraftPresenceChanged>(p => p.Editor.UserName == "eddie");
+        var joined = await cluster.ToldOf(relay, "eddie-1");
 
-        Assert.Equal(("eddie-1", "Eddie Editor", "EE"), (joined.Editor.ConnectionId, joined.Editor.DisplayName, joined.Editor.Initials));
-        Assert.Matches("^#[0-9a-f]{6}$", joined.Editor.Colour);
-        Assert.Null(joined.Editor.Field);
+        Assert.Equal(("eddie-1", "Eddie Editor", "EE"), (joined.ConnectionId, joined.DisplayName, joined.Initials));
+        Assert.Matches("^#[0-9a-f]{6}$", joined.Colour);
+        Assert.Null(joined.Field);
         // The newcomer's view lists who was there already, and itself.
         Assert.Equal(["eddie-1", "rosa-1"], view.Editors.Select(e => e.ConnectionId).Order(StringComparer.Ordinal));
     }
@@ -58,9 +58,9 @@ public sealed class DraftGrainPresenceTests(GrainCluster cluster)
         await using var relay = await cluster.Listen(ChannelName.Draft(id));
 
         await draft.UpdatePresence("mover", Rosa, new DraftCursor("headline", 1, 4));
-        var selection = (await relay.WaitFor<DraftPresenceChanged>(p => p.Editor.Field == "headline")).Editor;
+        var selection = await cluster.ToldOf(relay, "mover", e => e.Field == "headline");
         await draft.UpdatePresence("mover", Rosa, new DraftCursor("body", 0, 99));
-        var clamped = (await relay.WaitFor<DraftPresenceChanged>(p => p.Editor.Field == "body")).Editor;
+        var clamped = await cluster.ToldOf(relay, "mover", e => e.Field == "body");
         var negative = await Assert.ThrowsAsync<DraftException>(() => draft.UpdatePresence("mover", Rosa, new DraftCursor("body", -1, 0)));
         var unknown = await Assert.ThrowsAsync<DraftException>(() => draft.UpdatePresence("mover", Rosa, new DraftCursor("caption", 0, 0)));
 
@@ -81,9 +81,9 @@ public sealed class DraftGrainPresenceTests(GrainCluster cluster)
         // The mover selected "bc" at version 1; meanwhile "XY" went in before it (version 2).
         await draft.Push(DraftField.Body, 1, [Insert("writer", 3, 0, "XY")], Rosa);
         await draft.UpdatePresence("mover", Eddie, new DraftCursor("body", 1, 3, Version: 1));
-        var moved = (await relay.WaitFor<DraftPresenceChanged>(p => p.Editor.Field == "body")).Editor;
+        var moved = await cluster.ToldOf(relay, "mover", e => e.Field == "body");
         await draft.UpdatePresence("mover", Eddie, new DraftCursor("body", 1, 4, Version: 99));
-        var unknownVersion = (await relay.WaitFor<DraftPresenceChanged>(p => p.Editor.Head != 5)).Editor;
+        var unknownVersion = await cluster.ToldOf(relay, "mover", e => e.Head != 5);
         var listed = (await draft.Open("latecomer", Rosa)).Editors.Single(e => e.ConnectionId == "mover");
         var negative = await Assert.ThrowsAsync<DraftException>(() => draft.UpdatePresence("mover", Eddie, new DraftCursor("body", 0, 0, Version: -1)));
 
@@ -103,9 +103,10 @@ public sealed class DraftGrainPresenceTests(GrainCluster cluster)
         await using var relay = await cluster.Listen(ChannelName.Draft(id));
 
         await draft.Leave("leaves");
-        var left = await relay.WaitFor<DraftPresenceLeft>();
+        var told = await cluster.Told(relay, m => m.Any(e => e.Left.Count > 0), "the leaving");
 
-        Assert.Equal("leaves", left.ConnectionId);
+        Assert.Equal(["leaves"], told.SelectMany(m => m.Left));
+        Assert.Equal(1, told.Last().Present);
         Assert.Equal(["reader", "stays"], (await draft.Open("reader", Rosa)).Editors.Select(e => e.ConnectionId).Order(StringComparer.Ordinal));
     }
 
@@ -124,14 +125,14 @@ public sealed class DraftGrainPresenceTests(GrainCluster cluster)
             {
                 await draft.UpdatePresence("typing", Eddie, heartbeat);
                 cluster.Clock.Advance(TimeSpan.FromSeconds(10));
-                return relay.Events<DraftPresenceLeft>();
+                return relay.Events<DraftPresenceChanges>().SelectMany(e => e.Event.Left).ToList();
             },
             left => left.Count > 0,
             TimeSpan.FromSeconds(10),
             "the silent connection to expire");
         var present = (await draft.Open("reader", Rosa)).Editors.Select(e => e.ConnectionId).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["silent"], relay.Events<DraftPresenceLeft>().Select(e => e.Event.ConnectionId));
+        Assert.Equal(["silent"], relay.Events<DraftPresenceChanges>().SelectMany(e => e.Event.Left));
         Assert.Equal(["reader", "typing"], present);
     }
 

@@ -42,11 +42,11 @@ public sealed class ChannelOwnersTests
             TypeInfoResolver = new DefaultJsonTypeInfoResolver().WithAddedModifier(owners.DescribeEvents),
         };
 
-        var envelope = new ChannelEnvelope("draft:0123456789ab", 3, new DraftPresenceLeft("connection-1"));
+        var envelope = new ChannelEnvelope("draft:0123456789ab", 3, new DraftPresenceChanges([], ["connection-1"], 0));
         var written = JsonSerializer.SerializeToElement(envelope, json);
 
-        Assert.Equal("draft.presence-left", written.GetProperty("event").GetProperty("type").GetString());
-        Assert.Equal("connection-1", written.GetProperty("event").GetProperty("connectionId").GetString());
+        Assert.Equal("draft.presence", written.GetProperty("event").GetProperty("type").GetString());
+        Assert.Equal("connection-1", written.GetProperty("event").GetProperty("left")[0].GetString());
         Assert.Throws<NotSupportedException>(() =>
             JsonSerializer.Serialize<NewsroomEvent>(new Undeclared(), json));
     }

@@ -21,7 +21,7 @@ public sealed class RelayAudienceTests
     {
         var (relay, staff, readers) = RelayWith(services => services.AddNewsroomDrafts(_ => null!));
 
-        await relay.Deliver(new ChannelEnvelope("draft:0123456789ab", 1, new DraftPresenceLeft("c1")));
+        await relay.Deliver(new ChannelEnvelope("draft:0123456789ab", 1, new DraftPresenceChanges([], ["c1"], 0)));
 
         Assert.Equal(["draft:0123456789ab"], staff.Groups);
         Assert.Empty(readers.Groups);
@@ -59,7 +59,7 @@ public sealed class RelayAudienceTests
     {
         var (relay, staff, readers) = RelayWith(services => services.AddNewsroomDesk(_ => null!));
 
-        await relay.Deliver(new ChannelEnvelope("user:rosa", 1, new DraftPresenceLeft("c1")));
+        await relay.Deliver(new ChannelEnvelope("user:rosa", 1, new DraftPresenceChanges([], ["c1"], 0)));
 
         Assert.Empty(staff.Groups);
         Assert.Empty(readers.Groups);
@@ -71,9 +71,9 @@ public sealed class RelayAudienceTests
         var listener = new HearingListener(Core.Realtime.ChannelName.Stories("newsroom"));
         var (relay, _, _) = RelayWith(services => services.AddNewsroomDesk(_ => null!), listener);
 
-        await relay.Deliver(new ChannelEnvelope("stories:newsroom", 7, new DraftPresenceLeft("c1")));
-        await relay.Deliver(new ChannelEnvelope("stories:elsewhere", 8, new DraftPresenceLeft("c1")));
-        await relay.Deliver(new ChannelEnvelope("draft:0123456789ab", 9, new DraftPresenceLeft("c1")));
+        await relay.Deliver(new ChannelEnvelope("stories:newsroom", 7, new DraftPresenceChanges([], ["c1"], 0)));
+        await relay.Deliver(new ChannelEnvelope("stories:elsewhere", 8, new DraftPresenceChanges([], ["c1"], 0)));
+        await relay.Deliver(new ChannelEnvelope("draft:0123456789ab", 9, new DraftPresenceChanges([], ["c1"], 0)));
 
         Assert.Equal([7L], listener.Heard);
     }

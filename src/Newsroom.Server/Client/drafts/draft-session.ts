@@ -76,6 +76,7 @@ export class DraftSession implements ChannelSubscription {
       presenceList,
       (editor) => this.placeCursor(editor),
       (connectionId) => this.eachEditor((field) => field.hideRemote(connectionId)),
+      (connectionId) => connectionId === this.live.connectionId,
     );
     live.subscribe(this);
     live.onStatus((status) => {
@@ -140,7 +141,7 @@ export class DraftSession implements ChannelSubscription {
       this.joined = true;
       this.showMetadata(view.metadata, null);
       this.ui.workflowChanged(view.workflow);
-      this.roster.reset(this.others(view));
+      this.roster.reset(view.editors ?? [], view.present ?? 0);
       const buffered = this.buffered;
       this.buffered = [];
       for (const event of buffered) {
@@ -150,7 +151,7 @@ export class DraftSession implements ChannelSubscription {
       this.joined = true;
       this.showMetadata(view.metadata, null);
       this.ui.workflowChanged(view.workflow);
-      this.roster.reset(this.others(view));
+      this.roster.reset(view.editors ?? [], view.present ?? 0);
       // Catch up first: the pull brings back any of our updates that landed before the connection
       // dropped, and receiveUpdates removes them from what is still to be sent. Anything resent twice
       // anyway is recognised by the server by client id.
@@ -275,12 +276,7 @@ export class DraftSession implements ChannelSubscription {
         this.showMetadata(event.metadata, event.changedBy);
         break;
       case "draft.presence":
-        if (event.editor.connectionId !== this.live.connectionId) {
-          this.roster.upsert(event.editor);
-        }
-        break;
-      case "draft.presence-left":
-        this.roster.leave(event.connectionId);
+        this.roster.apply(event.editors, event.left, event.present);
         break;
       case "draft.workflow":
         this.ui.workflowChanged(event.workflow);
@@ -305,10 +301,6 @@ export class DraftSession implements ChannelSubscription {
         field.hideRemote(editor.connectionId);
       }
     });
-  }
-
-  private others(view: DraftView): EditorPresence[] {
-    return (view.editors ?? []).filter((editor) => editor.connectionId !== this.live.connectionId);
   }
 
   private eachEditor(action: (field: CollabField) => void): void {

@@ -111,48 +111,52 @@ export function remoteCursorsIn(state: EditorState): ReadonlyMap<string, RemoteC
   return state.field(remoteCursors);
 }
 
+/** Avatars shown before the rest are summed up as "+N": the header has room for about this many. */
+const shownPeople = 12;
+
 /**
  * Who else is in the draft: the avatar list, and where each connection's caret is. The server is the
- * judge of who is still here: it sends presence-left when a connection leaves, drops or falls silent
- * (and a heartbeat that moves nothing is not re-broadcast, so silence here proves nothing). What was
- * missed while this page was offline is corrected by the editors list of the view it re-opens.
+ * judge of who is still here: its presence messages say who left, dropped or fell silent (and a heartbeat
+ * that moves nothing is not re-broadcast, so silence here proves nothing). What was missed while this page
+ * was offline is corrected by the editors list of the view it re-opens. In a crowded draft the view lists
+ * only the most recently active, so the server's count of everyone present says how many are not shown.
  */
 export class PresenceRoster {
   private readonly entries = new Map<string, EditorPresence>();
-  // A connection id is never reused, so a departure is final: a presence event for it that arrives
+  // A connection id is never reused, so a departure is final: a presence message for it that arrives
   // late (events are buffered while the draft opens, unordered against the view) must not revive it.
   private readonly departed = new Set<string>();
+  private othersPresent = 0;
 
   constructor(
     private readonly list: HTMLElement,
     private readonly place: (editor: EditorPresence) => void,
     private readonly remove: (connectionId: string) => void,
+    private readonly isOwn: (connectionId: string) => boolean,
   ) {
     this.render();
   }
 
-  upsert(editor: EditorPresence): void {
-    if (this.departed.has(editor.connectionId)) {
-      return;
+  /** One presence message: applied whole, then shown once. */
+  apply(editors: readonly EditorPresence[], left: readonly string[], present: number): void {
+    for (const connectionId of left) {
+      this.departed.add(connectionId);
+      if (this.entries.delete(connectionId)) {
+        this.remove(connectionId);
+      }
     }
-    const isNew = !this.entries.has(editor.connectionId);
-    this.entries.set(editor.connectionId, editor);
-    this.place(editor);
-    if (isNew) {
-      this.render();
+    for (const editor of editors) {
+      if (!this.departed.has(editor.connectionId) && !this.isOwn(editor.connectionId)) {
+        this.entries.set(editor.connectionId, editor);
+        this.place(editor);
+      }
     }
-  }
-
-  leave(connectionId: string): void {
-    this.departed.add(connectionId);
-    if (this.entries.delete(connectionId)) {
-      this.remove(connectionId);
-      this.render();
-    }
+    this.othersPresent = Math.max(this.entries.size, present - 1);
+    this.render();
   }
 
   /** Replaces everyone with the given list, as a freshly opened view of the draft has it. */
-  reset(editors: readonly EditorPresence[]): void {
+  reset(editors: readonly EditorPresence[], present: number): void {
     const keep = new Set(editors.map((e) => e.connectionId));
     for (const id of [...this.entries.keys()]) {
       if (!keep.has(id)) {
@@ -160,11 +164,7 @@ export class PresenceRoster {
         this.remove(id);
       }
     }
-    for (const editor of editors.filter((e) => !this.departed.has(e.connectionId))) {
-      this.entries.set(editor.connectionId, editor);
-      this.place(editor);
-    }
-    this.render();
+    this.apply(editors, [], present);
   }
 
   private render(): void {
@@ -173,9 +173,16 @@ export class PresenceRoster {
     for (const editor of this.entries.values()) {
       people.set(editor.userName, editor);
     }
-    const items = [...people.values()]
-      .sort((a, b) => a.displayName.localeCompare(b.displayName))
-      .map((editor) => avatar(editor));
+    const sorted = [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+    const items = sorted.slice(0, shownPeople).map((editor) => avatar(editor));
+    const unshown = sorted.length - items.length + (this.othersPresent - this.entries.size);
+    if (unshown > 0) {
+      const more = document.createElement("li");
+      more.className = "avatar-more";
+      more.textContent = `+${unshown}`;
+      more.title = `${unshown} more here`;
+      items.push(more);
+    }
     if (items.length === 0) {
       const empty = document.createElement("li");
       empty.className = "empty";

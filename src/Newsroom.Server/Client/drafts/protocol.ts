@@ -29,8 +29,10 @@ export interface DraftView {
   metadata: DraftMetadata;
   createdBy: string;
   createdAt: string;
-  /** Who is in the draft as it is opened, this connection included. */
+  /** Who is in the draft as it is opened, this connection included: the 50 most recently active at most. */
   editors: EditorPresence[];
+  /** How many connections are present, listed or not. */
+  present: number;
   /** The channel version the view is current at; it orders nothing per field. */
   sequence: number;
   workflow: DraftWorkflow;
@@ -116,14 +118,12 @@ export interface DraftMetadataEvent {
   changedBy: string;
 }
 
+/** Every presence change over one short interval: who joined or moved (as they are now), who went, and the count after. */
 export interface DraftPresenceEvent {
   type: "draft.presence";
-  editor: EditorPresence;
-}
-
-export interface DraftPresenceLeftEvent {
-  type: "draft.presence-left";
-  connectionId: string;
+  editors: EditorPresence[];
+  left: string[];
+  present: number;
 }
 
 export interface DraftWorkflowEvent {
@@ -131,7 +131,7 @@ export interface DraftWorkflowEvent {
   workflow: DraftWorkflow;
 }
 
-export type DraftEvent = DraftUpdatesEvent | DraftMetadataEvent | DraftPresenceEvent | DraftPresenceLeftEvent | DraftWorkflowEvent;
+export type DraftEvent = DraftUpdatesEvent | DraftMetadataEvent | DraftPresenceEvent | DraftWorkflowEvent;
 
 /** Who is in a draft, as the desk's list shows them. */
 export interface DraftEditorSummary {

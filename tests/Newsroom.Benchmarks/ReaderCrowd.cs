@@ -20,6 +20,8 @@ namespace Newsroom.Benchmarks;
 internal sealed class ReaderCrowd : IAsyncDisposable
 {
     private const byte RecordSeparator = 0x1e;
+    private static ReadOnlySpan<byte> EnvelopeStart => "{\"channel\":"u8;
+
     private static readonly byte[] _ping = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
 
     private readonly ClientWebSocket[] _sockets;
@@ -84,7 +86,8 @@ internal sealed class ReaderCrowd : IAsyncDisposable
         await socket.ConnectAsync(url, CancellationToken.None);
         await SendAsync(socket, "{\"protocol\":\"json\",\"version\":1}\u001e");
         await ReceiveUntilAsync(socket, "{}");
-        await SendAsync(socket, $"{{\"type\":1,\"invocationId\":\"join\",\"target\":\"Join\",\"arguments\":[{JsonSerializer.Serialize(seat.Channel)}]}}\u001e");
+        var argument = JsonSerializer.Serialize(seat.Argument ?? seat.Channel);
+        await SendAsync(socket, $"{{\"type\":1,\"invocationId\":\"join\",\"target\":\"{seat.Target}\",\"arguments\":[{argument}]}}\u001e");
         await ReceiveUntilAsync(socket, "\"invocationId\":\"join\"");
         _listening.Add(ListenAsync(socket, reader, heard));
         return socket;
@@ -154,7 +157,7 @@ internal sealed class ReaderCrowd : IAsyncDisposable
                 var message = buffer.AsMemory(0, length);
                 while (message.Span.IndexOf(RecordSeparator) is var end and >= 0)
                 {
-                    heard(reader, message[..end], at);
+                    EachEnvelope(message[..end], envelope => heard(reader, envelope, at));
                     message = message[(end + 1)..];
                 }
             }
@@ -166,6 +169,26 @@ internal sealed class ReaderCrowd : IAsyncDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // The server sends a channel's events in batches ("Events", an array of envelopes); each listener hears each
+    // envelope (from its start to the next one's) on its own. Other messages (pings, completions) pass whole.
+    private static void EachEnvelope(ReadOnlyMemory<byte> message, Action<ReadOnlyMemory<byte>> each)
+    {
+        if (message.Span.IndexOf("\"target\":\"Events\""u8) < 0)
+        {
+            each(message);
+            return;
+        }
+
+        var start = message.Span.IndexOf(EnvelopeStart);
+        while (start >= 0)
+        {
+            var rest = message[(start + EnvelopeStart.Length)..];
+            var next = rest.Span.IndexOf(EnvelopeStart);
+            each(message.Slice(start, next < 0 ? message.Length - start : EnvelopeStart.Length + next));
+            start = next < 0 ? -1 : start + EnvelopeStart.Length + next;
         }
     }
 
@@ -206,5 +229,9 @@ internal sealed class ReaderCrowd : IAsyncDisposable
     }
 }
 
-/// <summary>One listener of a <see cref="ReaderCrowd"/>: whose cookies it connects with (none: a guest) and the channel it joins.</summary>
-internal sealed record CrowdSeat(System.Net.CookieContainer? Cookies, string Channel);
+/// <summary>
+/// One listener of a <see cref="ReaderCrowd"/>: whose cookies it connects with (none: a guest) and the channel it joins,
+/// by calling <paramref name="Target"/> with <paramref name="Argument"/> (by default <c>Join(channel)</c>; a draft's
+/// editor calls <c>OpenDraft(id)</c>).
+/// </summary>
+internal sealed record CrowdSeat(System.Net.CookieContainer? Cookies, string Channel, string Target = "Join", string? Argument = null);

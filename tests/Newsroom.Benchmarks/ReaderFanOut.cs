@@ -36,7 +36,7 @@ internal static class ReaderFanOut
 
         await using var crowd = await ReaderCrowd.JoinAsync(server, readers, $"article:{slug}", (r, message, at) =>
         {
-            if (message.Span.IndexOf("\"target\":\"Event\""u8) < 0)
+            if (message.Span.IndexOf("{\"channel\":"u8) != 0)
             {
                 return;
             }

@@ -117,6 +117,7 @@ public sealed partial class DraftEditorClient
                 {
                     if (pull)
                     {
+                        Interlocked.Increment(ref _pullsSent);
                         var pulled = await Connection.InvokeAsync<JsonElement>("PullUpdates", DraftId, name, version, stop);
                         lock (_gate)
                         {

@@ -37,6 +37,7 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
     private bool _open;
     private bool _connected;
     private int _pushesSent;
+    private int _pullsSent;
 
     private DraftEditorClient(HubConnection connection, string draftId, string clientIdPrefix, int maxUpdatesPerPush, bool recordEvents)
     {
@@ -63,6 +64,9 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
     /// <summary>PushUpdates calls made so far, resends included.</summary>
     public int PushesSent => Volatile.Read(ref _pushesSent);
 
+    /// <summary>PullUpdates calls made so far: each means the events left a gap (or a reconnect or a late confirmation).</summary>
+    public int PullsSent => Volatile.Read(ref _pullsSent);
+
     /// <summary>
     /// Every envelope received on the draft's channel, for tests that watch presence and metadata; empty when the
     /// editor was opened without recording them.
@@ -87,7 +91,7 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(maxUpdatesPerPush, 1);
         var client = new DraftEditorClient(
             session.Connect(), draftId, clientIdPrefix ?? Guid.NewGuid().ToString("n")[..10], maxUpdatesPerPush, recordEvents);
-        client.Connection.On<JsonElement>("Event", client.OnEvent);
+        client.Connection.OnEvents(client.OnEvent);
         client.Connection.Closed += _ =>
         {
             lock (client._gate)

@@ -26,7 +26,7 @@ public sealed class ClusterRelayTests
         using var eddie = await first.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
         var events = Channel.CreateUnbounded<JsonElement>();
         await using var connection = rosa.Connect();
-        connection.On<JsonElement>("Event", e => events.Writer.TryWrite(e));
+        connection.OnEvents(e => events.Writer.TryWrite(e));
         await connection.StartAsync();
         await connection.InvokeAsync("Join", $"desk:{desk}");
 

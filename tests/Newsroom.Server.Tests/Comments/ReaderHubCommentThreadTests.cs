@@ -71,7 +71,7 @@ public sealed class ReaderHubCommentThreadTests(CommentsNewsroom newsroom) : ICl
         await using var reader = await CommentReader.ConnectAsync(newsroom.Server);
         var events = new List<JsonElement>();
         var got = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        reader.Hub.On<JsonElement>("Event", e => got.TrySetResult(e));
+        reader.Hub.OnEvents(e => got.TrySetResult(e));
         await reader.Hub.InvokeAsync("Join", $"comments:{slug}");
         var before = await reader.Page(slug);
 

@@ -83,7 +83,7 @@ public sealed class StaffHubModerationTests(CommentsNewsroom newsroom) : IClassF
         await using var mona = await Moderator.ConnectAsync(newsroom.Server);
         await using var ada = await Moderator.ConnectAsync(newsroom.Server, "ada", "ada-demo");
         var events = Channel.CreateUnbounded<JsonElement>();
-        ada.Hub.On<JsonElement>("Event", e => events.Writer.TryWrite(e));
+        ada.Hub.OnEvents(e => events.Writer.TryWrite(e));
         await ada.Hub.InvokeAsync("Join", "moderation:newsroom");
         Assert.Single(Entries(await Queue(ada, "all"), slug));
 

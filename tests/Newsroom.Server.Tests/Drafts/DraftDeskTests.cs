@@ -17,7 +17,7 @@ public sealed class DraftDeskTests(SharedNewsroom newsroom)
         using var rosa = await newsroom.Server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         await using var desk = rosa.Connect();
         var events = Channel.CreateUnbounded<JsonElement>();
-        desk.On<JsonElement>("Event", e => events.Writer.TryWrite(e));
+        desk.OnEvents(e => events.Writer.TryWrite(e));
         await desk.StartAsync();
         await desk.InvokeAsync("Join", "desk:newsroom");
 

@@ -76,7 +76,7 @@ public sealed class DraftPresenceTests(SharedNewsroom newsroom)
         await using var reporter = await DraftEditorClient.OpenAsync(rosa, draftId);
         await using var follower = eddie.Connect();
         var heard = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        follower.On<JsonElement>("Event", e =>
+        follower.OnEvents(e =>
         {
             if (e.GetProperty("event").GetProperty("type").GetString() == "draft.updates")
             {

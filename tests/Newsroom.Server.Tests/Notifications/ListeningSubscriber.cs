@@ -20,7 +20,7 @@ public sealed class ListeningSubscriber : IAsyncDisposable
     {
         (UserName, Session, _mailDev) = (userName, session, mailDev);
         Hub = session.Connect();
-        Hub.On<JsonElement>("Event", e => _events.Writer.TryWrite(e));
+        Hub.OnEvents(e => _events.Writer.TryWrite(e));
     }
 
     public string UserName { get; }

@@ -21,7 +21,7 @@ public sealed class StaffHubInboxTests(SharedNewsroom newsroom)
         using var eddie = await newsroom.Server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
         await using var adaHub = ada.Connect();
         var events = Channel.CreateUnbounded<JsonElement>();
-        adaHub.On<JsonElement>("Event", e => events.Writer.TryWrite(e));
+        adaHub.OnEvents(e => events.Writer.TryWrite(e));
         await adaHub.StartAsync();
         await adaHub.InvokeAsync("Join", "user:ada");
         await using var eddieHub = eddie.Connect();

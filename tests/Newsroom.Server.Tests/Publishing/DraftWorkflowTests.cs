@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Newsroom.Testing;
 
 namespace Newsroom.Server.Tests.Publishing;
 
@@ -134,7 +135,7 @@ public sealed class DraftWorkflowTests(PublishingNewsroom shared) : IClassFixtur
         var (draftId, _) = await newsroom.StoryAsync();
         var seen = new TaskCompletionSource<JsonElement>();
         var listed = new TaskCompletionSource<JsonElement>();
-        newsroom.Moderator.On<JsonElement>("Event", e =>
+        newsroom.Moderator.OnEvents(e =>
         {
             var type = e.GetProperty("event").GetProperty("type").GetString();
             if (type == "draft.workflow")

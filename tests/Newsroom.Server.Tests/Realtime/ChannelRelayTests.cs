@@ -120,7 +120,7 @@ public sealed class ChannelRelayTests(SharedNewsroom newsroom)
         public Listener(HubConnection connection)
         {
             Connection = connection;
-            connection.On<JsonElement>("Event", e => _events.Writer.TryWrite(e));
+            connection.OnEvents(e => _events.Writer.TryWrite(e));
         }
 
         public HubConnection Connection { get; }

@@ -28,7 +28,7 @@ public sealed class RelayRenewalTests
         var desk = SharedNewsroom.UniqueName("renew");
         var events = Channel.CreateUnbounded<JsonElement>();
         await using var connection = rosa.Connect();
-        connection.On<JsonElement>("Event", e => events.Writer.TryWrite(e));
+        connection.OnEvents(e => events.Writer.TryWrite(e));
         await connection.StartAsync();
         await connection.InvokeAsync("Join", $"desk:{desk}");
 

@@ -132,8 +132,11 @@ export class LiveConnection {
       .withAutomaticReconnect(forever)
       .configureLogging(LogLevel.Warning)
       .build();
-    this.connection.on("Event", (envelope: ChannelEnvelope<unknown>) => {
-      this.subscriptions.get(envelope.channel)?.receive(envelope);
+    // One message per channel per turn of the server's relay: the events that were ready together, in order.
+    this.connection.on("Events", (envelopes: ChannelEnvelope<unknown>[]) => {
+      for (const envelope of envelopes) {
+        this.subscriptions.get(envelope.channel)?.receive(envelope);
+      }
     });
     this.connection.onreconnecting(() => this.setStatus("reconnecting"));
     // A reconnect is a new connection with no groups: join again, then catch up with what was missed.

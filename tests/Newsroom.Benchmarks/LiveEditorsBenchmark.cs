@@ -23,7 +23,7 @@ internal static class LiveEditorsBenchmark
     private const double TargetAt300Ms = 50;
     private const int GeneratorWarmupEditors = 100;
 
-    private static readonly TimeSpan GeneratorWarmup = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan _generatorWarmup = TimeSpan.FromSeconds(20);
 
     private static readonly TimeSpan _settleTimeout = TimeSpan.FromSeconds(90);
 
@@ -52,11 +52,11 @@ internal static class LiveEditorsBenchmark
         await using (var server = await NewsroomServer.StartAsync(azurite))
         using (var session = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password))
         {
-            await RunStepAsync(session, server, azurite, GeneratorWarmupEditors, options with { Warmup = TimeSpan.Zero, Measure = GeneratorWarmup });
+            await RunStepAsync(session, server, azurite, GeneratorWarmupEditors, options with { Warmup = TimeSpan.Zero, Measure = _generatorWarmup });
         }
 
         Console.WriteLine(
-            $"the load generator was warmed first: {GeneratorWarmupEditors} editors for {GeneratorWarmup.TotalSeconds:0} s on a server of its own " +
+            $"the load generator was warmed first: {GeneratorWarmupEditors} editors for {_generatorWarmup.TotalSeconds:0} s on a server of its own " +
             $"({warming.Elapsed.TotalSeconds:0} s in all)");
         Console.WriteLine();
         Console.WriteLine("| editors | edits/s made | samples (of expected) | p50 ms | p95 ms | p99 ms | max ms | converged after | CPU |");

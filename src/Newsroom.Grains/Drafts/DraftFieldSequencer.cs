@@ -124,7 +124,9 @@ internal sealed class DraftFieldSequencer(DraftField field, int window)
 
     /// <summary>
     /// Sequences a push made against <paramref name="baseVersion"/>: drops updates already accepted, rebases
-    /// the rest over what was accepted since, and appends them (not yet durable). Returns the appended ones.
+    /// the rest over what was accepted since, and appends them (not yet durable). Returns the appended ones: none
+    /// when they were all accepted before, or when rebasing them would take more than
+    /// <see cref="DraftLimits.MaxRebaseSteps"/> (the client then catches up and sends them again).
     /// </summary>
     /// <exception cref="DraftException">The push does not fit; nothing changes.</exception>
     public IReadOnlyList<(CollabUpdate Update, string Json)> Accept(int baseVersion, IReadOnlyList<CollabUpdate> pushed)
@@ -160,6 +162,12 @@ internal sealed class DraftFieldSequencer(DraftField field, int window)
             {
                 throw new DraftException($"Update {i} comes from client '{pushed[i].ClientId}', update 0 from '{pushed[0].ClientId}'; a push holds one client's updates.");
             }
+        }
+
+        // Too costly to rebase here: the client catches up and rebases them itself (see DraftLimits.MaxRebaseSteps).
+        if ((long)(Version - baseVersion) * pushed.Count > DraftLimits.MaxRebaseSteps)
+        {
+            return [];
         }
 
         var appended = SequentialRebase.UpdatesToAppend(_updates[(baseVersion - _windowStart)..], pushed);

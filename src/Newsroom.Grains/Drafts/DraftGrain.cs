@@ -174,7 +174,9 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
         var version = sequencer.Version;
         if (accepted.Count == 0)
         {
-            // A resend of updates already accepted: confirm once everything before it is durable.
+            // A resend of updates already accepted, or a push too late to rebase here (DraftLimits.MaxRebaseSteps):
+            // answer with the version once everything before it is durable; the client catches up to it, which
+            // confirms its updates or rebases them on its side, and sends what is still its own from there.
             await WhenAllDurable();
             return new PushResult(version);
         }

@@ -34,6 +34,15 @@ public static class DraftLimits
     /// <summary>A client ID is CodeMirror's random per-editor string; this only bounds what is stored with each update.</summary>
     public const int MaxClientIdLength = 64;
 
+    /// <summary>
+    /// Steps of rebasing one push may take: updates accepted since its base version times the updates it carries. A
+    /// late push costs the grain, on its one thread, that many change-set mappings; past this it is answered with the
+    /// field's version and nothing accepted, and the client, which receives those updates anyway, rebases its own on
+    /// its own processor and sends them again from there. Without it, 300 editors falling behind made every push
+    /// costlier, which made them fall further behind: the grain spent all its time rebasing and none writing.
+    /// </summary>
+    public const int MaxRebaseSteps = 2_048;
+
     /// <summary>Updates per field kept in memory to rebase late pushes; a client further behind reloads the draft.</summary>
     public const int DefaultWindow = 20_000;
 

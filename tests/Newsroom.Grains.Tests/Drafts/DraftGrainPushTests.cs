@@ -7,7 +7,8 @@ using static Newsroom.Grains.Tests.Drafts.DraftEdits;
 namespace Newsroom.Grains.Tests.Drafts;
 
 /// <summary>
-/// The draft grain as the one sequencer: late pushes are rebased, never refused; updates already accepted are
+/// The draft grain as the one sequencer: late pushes are rebased, never refused (one that would cost more rebasing than
+/// the limit is answered with the version, and its client catches up and sends it again); updates already accepted are
 /// recognised by client id and dropped; nothing is visible before it is durable.
 /// </summary>
 [Collection(GrainClusterCollection.Name)]
@@ -62,6 +63,36 @@ public sealed class DraftGrainPushTests(GrainCluster cluster)
         Assert.Equal((1, 2, 2), (first.Version, late.Version, resend.Version));
         Assert.Equal((2, "worldhello "), (view.Version(DraftField.Body), view.Text(DraftField.Body)));
         Assert.Equal(["a", "b"], cluster.Logs.Batches(id).SelectMany(b => b.Updates).Select(u => u.ClientId));
+    }
+
+    [Fact]
+    public async Task APushTooCostlyToRebase_IsAnsweredWithTheVersion_StoresNothing_AndFromThereIsAccepted()
+    {
+        var (id, draft) = await cluster.CreateDraft();
+        // 100 updates by one editor, one push each.
+        for (var v = 0; v < 100; v++)
+        {
+            await draft.Push(DraftField.Body, v, [Append("fast", v, "x")], Rosa);
+        }
+
+        // Another made 30 against version 0: 100 × 30 steps of rebasing, over the limit; 20 would be 2,000, under it.
+        var slow = Enumerable.Range(0, 30).Select(i => Append("slow", i, "y")).ToArray();
+        var answered = await draft.Push(DraftField.Body, 0, slow, Eddie);
+        var untouched = await draft.Open("reader", Rosa);
+        // Having caught up, as the client does with the updates it receives, it sends them again from version 100.
+        var caughtUp = Enumerable.Range(0, 30).Select(i => Append("slow", 100 + i, "y")).ToArray();
+        var accepted = await draft.Push(DraftField.Body, 100, caughtUp, Eddie);
+        var withinLimit = await draft.Push(DraftField.Body, 30, [.. Enumerable.Range(0, 20).Select(i => Insert("late", 30 + i, 0, "z"))], Eddie);
+        var view = await draft.Open("reader", Rosa);
+
+        Assert.Equal(2_048, DraftLimits.MaxRebaseSteps);
+        Assert.Equal(100, answered.Version);
+        Assert.Equal((100, new string('x', 100)), (untouched.Fields.Body.Version, untouched.Text(DraftField.Body)));
+        Assert.Equal(130, accepted.Version);
+        Assert.Equal(150, withinLimit.Version);
+        Assert.Equal(new string('z', 20) + new string('x', 100) + new string('y', 30), view.Text(DraftField.Body));
+        // 100 + 30 + 20: the answered push stored nothing.
+        Assert.Equal(150, cluster.Logs.Batches(id).Sum(b => b.Updates.Count(u => u.Field == DraftField.Body)));
     }
 
     [Fact]

@@ -80,6 +80,52 @@ public sealed class ReaderNotificationsBrowserTests(BrowserNewsroom browser) : I
         await Assertions.Expect(article.Locator("#inbox-bell-count")).ToBeHiddenAsync();
     }
 
+    [Fact]
+    public async Task AGuestFollowsOneCommentsReplies_FromTheKeyboard_AndAReplierNamedInMarkup_ShowsAsTextInTheToastAndTheInbox()
+    {
+        var slug = await PublishTrustingGuestsAsync();
+        var question = await CommentingGuest.PostAsync(Newsroom.Server, slug, "Which roads close at ten?", name: "Quinn Asker");
+        var email = $"kit-{Guid.NewGuid():n}"[..12] + "@example.org";
+        var page = await browser.NewPageAsync(Newsroom.Server);
+        await page.AddInitScriptAsync(StoryXssTests.Counter);
+        await page.GotoAsync($"/articles/{slug}");
+        await Assertions.Expect(page.Locator("#article")).ToHaveAttributeAsync("data-live", "live");
+
+        var notify = page.Locator($"#comment-{question}").GetByRole(AriaRole.Button, new() { Name = "Notify me of replies" });
+        await notify.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var chosen = page.GetByLabel("new replies to Quinn Asker's comment");
+        await Assertions.Expect(chosen).ToBeFocusedAsync();
+        await Assertions.Expect(chosen).ToBeCheckedAsync();
+        await page.GetByLabel("new follow-up comments").UncheckAsync();
+        await page.GetByLabel("new replies to my comments").UncheckAsync();
+        await page.GetByLabel("Email (never shown; we send a link to confirm)").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Subscribe" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#subscribe-status")).ToContainTextAsync($"we sent a link to {email}");
+        var (mail, link) = await ReaderSubscriptionMail.WaitAsync(Newsroom.MailDev, email);
+        await page.GotoAsync(link.PathAndQuery);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm subscription" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Subscription confirmed" })).ToBeVisibleAsync();
+        await page.GotoAsync($"/articles/{slug}");
+        await Assertions.Expect(page.Locator("#inbox-bell")).ToHaveAttributeAsync("data-state", "live");
+
+        const string markup = "<img src=x onerror=alert(1)>";
+        await CommentingGuest.PostAsync(Newsroom.Server, slug, "Main Street, from nine.", replyTo: question, name: markup);
+        var toast = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "New notification" });
+        await Assertions.Expect(toast).ToContainTextAsync($"{markup} replied to a comment you follow");
+        var toastImages = await toast.Locator("img").CountAsync();
+        var scriptOnTheArticle = await page.EvaluateAsync<int>("() => window.__xss");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Inbox 1 unread" }).ClickAsync();
+        var entry = page.Locator("#inbox-list > li");
+        await Assertions.Expect(entry).ToContainTextAsync($"{markup} replied to a comment you follow");
+
+        Assert.Contains("new replies to Quinn Asker's comment", mail.Text, StringComparison.Ordinal);
+        Assert.Equal(0, toastImages);
+        Assert.Equal(0, scriptOnTheArticle);
+        Assert.Equal(0, await entry.Locator("img").CountAsync());
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.__xss"));
+    }
+
     [Theory]
     [InlineData(1280)]
     [InlineData(360)]

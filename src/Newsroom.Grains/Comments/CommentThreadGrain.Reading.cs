@@ -60,6 +60,11 @@ public sealed partial class CommentThreadGrain
             ? Task.FromResult(Result(page, viewerId))
             : throw new CommentException(error);
 
+    public Task<string> AuthorOfFollowable(long commentId) =>
+        _thread.Find(commentId) is { Status: CommentStatus.Published } comment
+            ? Task.FromResult(comment.Author.DisplayName)
+            : throw new CommentException($"There is no comment {commentId} under this story to follow the replies to.");
+
     public Task<CommentMarks> MarksOf(string readerId, IReadOnlyList<long> commentIds)
     {
         RequireId(readerId, "reader");

@@ -52,6 +52,13 @@ public interface ICommentThreadGrain : IChannelOwner
     Task<CommentPageResult> GetReplies(long parentId, string? cursor, string? viewerId, int pageSize);
 
     /// <summary>
+    /// The name of who wrote a published comment a reader asks to follow the replies to; refused (a
+    /// <see cref="CommentException"/>) when there is no such comment, or it is not published.
+    /// </summary>
+    [Alias("followable")]
+    Task<string> AuthorOfFollowable(long commentId);
+
+    /// <summary>
     /// Which of <paramref name="commentIds"/> <paramref name="readerId"/> wrote (and may still see: published, or theirs
     /// waiting for a moderator) and how they voted on them; comments with neither are left out.
     /// </summary>

@@ -5,11 +5,13 @@ namespace Newsroom.Server.Notifications;
 /// <summary>
 /// What a reader chose under a story, checked against the story: its follow-up comments, replies to their own
 /// comments, its updates, and new stories in its section, by its author or on some of its tags (by the names the story
-/// gives them). A confirmation link carries these; following them is following <see cref="Topics"/>.
+/// gives them), and the replies to one comment under it (<see cref="Comment"/>, written by <see cref="CommentAuthor"/>).
+/// A confirmation link carries these; following them is following <see cref="Topics"/>.
 /// </summary>
-public sealed record ReaderChoices(bool FollowUps, bool Replies, bool Updates, string? Section, string? Author, IReadOnlyList<string> Tags)
+public sealed record ReaderChoices(
+    bool FollowUps, bool Replies, bool Updates, string? Section, string? Author, IReadOnlyList<string> Tags, long? Comment = null, string? CommentAuthor = null)
 {
-    public bool IsEmpty => !FollowUps && !Replies && !Updates && Section is null && Author is null && Tags.Count == 0;
+    public bool IsEmpty => !FollowUps && !Replies && !Updates && Section is null && Author is null && Tags.Count == 0 && Comment is null;
 
     /// <summary>The topic keys of the choices, each once (a tag named like the section is still its own topic).</summary>
     public IReadOnlyList<string> Topics(string slug) =>
@@ -20,6 +22,7 @@ public sealed record ReaderChoices(bool FollowUps, bool Replies, bool Updates, s
         .. Section is null ? Array.Empty<string>() : [TopicKey.Section(Section)],
         .. Author is null ? Array.Empty<string>() : [TopicKey.Author(Author)],
         .. Tags.Select(TopicKey.Tag).Distinct(StringComparer.Ordinal),
+        .. Comment is { } id ? [TopicKey.Replies(slug, id)] : Array.Empty<string>(),
     ];
 
     /// <summary>The choices in the widget's words, for the confirmation email and page.</summary>
@@ -31,5 +34,6 @@ public sealed record ReaderChoices(bool FollowUps, bool Replies, bool Updates, s
         .. Section is null ? Array.Empty<string>() : [$"new stories in {Section}"],
         .. Author is null ? Array.Empty<string>() : [$"new stories by {Author}"],
         .. Tags.Select(t => $"new stories on {t}"),
+        .. Comment is null ? Array.Empty<string>() : [CommentAuthor is { } who ? $"new replies to {who}'s comment" : "new replies to a comment"],
     ];
 }

@@ -6,12 +6,15 @@ namespace Newsroom.Server.Notifications;
 /// story, and new stories in its section (<see cref="Section"/>), by its author (<see cref="Author"/>) or on some of
 /// its tags (<see cref="Tags"/>, as the story names them). The section, author and tags are only ever the story's:
 /// the server looks them up, and a tag the story does not have is refused. A form without the last three (as the
-/// widget sent before they existed) chooses none of them.
+/// widget sent before they existed) chooses none of them. <see cref="Comment"/> is one published comment under the story
+/// whose replies the reader wants to hear of ("Notify me of replies" on a comment).
 /// </summary>
 public sealed record ReaderSubscribeForm(
-    string? Email, bool FollowUps, bool Replies, bool Updates, bool Section = false, bool Author = false, IReadOnlyList<string?>? Tags = null)
+    string? Email, bool FollowUps, bool Replies, bool Updates, bool Section = false, bool Author = false, IReadOnlyList<string?>? Tags = null,
+    long? Comment = null)
 {
-    public bool ChoosesNothing => !FollowUps && !Replies && !Updates && !Section && !Author && (Tags is null || Tags.Count == 0);
+    public bool ChoosesNothing =>
+        !FollowUps && !Replies && !Updates && !Section && !Author && (Tags is null || Tags.Count == 0) && Comment is null;
 }
 
 /// <summary>

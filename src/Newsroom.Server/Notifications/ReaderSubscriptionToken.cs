@@ -9,14 +9,15 @@ namespace Newsroom.Server.Notifications;
 /// newsroom's data protection keys (shared by every silo through blob storage), so the link can be neither forged
 /// nor read, and stamped with when it stops working. <see cref="Nonce"/> makes each link usable once.
 /// <see cref="Section"/>, <see cref="Author"/> and <see cref="Tags"/> are the story's names as they were when the reader
-/// chose them (null or absent: not chosen, which is how a link made before they existed reads).
+/// chose them (null or absent: not chosen, which is how a link made before they existed reads); so are
+/// <see cref="Comment"/> and <see cref="CommentAuthor"/>, the one comment whose replies they chose to hear of.
 /// </summary>
 public sealed record ReaderSubscriptionRequest(
     string Email, string GuestId, string Slug, bool FollowUps, bool Replies, bool Updates, string Nonce, DateTimeOffset Expires,
-    string? Section = null, string? Author = null, IReadOnlyList<string>? Tags = null)
+    string? Section = null, string? Author = null, IReadOnlyList<string>? Tags = null, long? Comment = null, string? CommentAuthor = null)
 {
     /// <summary>What the reader chose, to follow on confirming.</summary>
-    public ReaderChoices Chosen => new(FollowUps, Replies, Updates, Section, Author, Tags ?? []);
+    public ReaderChoices Chosen => new(FollowUps, Replies, Updates, Section, Author, Tags ?? [], Comment, CommentAuthor);
 
     /// <summary>What the reader chose, in the widget's words, for the confirm page and the email.</summary>
     public IReadOnlyList<string> Choices => Chosen.Words;
@@ -44,7 +45,8 @@ public sealed class ReaderSubscriptionTokens(IDataProtectionProvider protection,
     {
         ArgumentNullException.ThrowIfNull(choices);
         return new(email, guestId, slug, choices.FollowUps, choices.Replies, choices.Updates, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            time.GetUtcNow() + options.ConfirmationLifetime, choices.Section, choices.Author, choices.Tags.Count == 0 ? null : choices.Tags);
+            time.GetUtcNow() + options.ConfirmationLifetime, choices.Section, choices.Author, choices.Tags.Count == 0 ? null : choices.Tags,
+            choices.Comment, choices.CommentAuthor);
     }
 
     public string Protect(ReaderSubscriptionRequest request) =>

@@ -27,16 +27,20 @@ public sealed class ReaderSubscriptions(
     {
         if (form is null)
         {
-            throw new HubException("Say what to be notified of: { email, followUps, replies, updates, section, author, tags }.");
+            throw new HubException("Say what to be notified of: { email, followUps, replies, updates, section, author, tags, comment }.");
         }
 
         if (form.ChoosesNothing)
         {
-            throw new HubException("Choose what to be notified of: new follow-up comments, new replies to your comments, updates to this story, or new stories like it.");
+            throw new HubException("Choose what to be notified of: new follow-up comments, new replies to your comments or to a comment, updates to this story, or new stories like it.");
         }
 
         var story = await Published(slug);
-        var choices = Checked(form, StoryFollowOffer.Of(story));
+        var choices = Checked(form, StoryFollowOffer.Of(story)) with
+        {
+            Comment = form.Comment,
+            CommentAuthor = form.Comment is { } comment ? await grains.GetGrain<ICommentThreadGrain>(slug).AuthorOfFollowable(comment) : null,
+        };
         if (context.User?.Identity?.IsAuthenticated == true)
         {
             await ReaderFollows.Follow(grains.OwnInbox(context), slug, choices);

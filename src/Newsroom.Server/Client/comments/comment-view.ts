@@ -139,7 +139,9 @@ export function commentView({ template, open, editWindowMs, texts }: CommentView
   }
 
   function wire(body: ParentNode, mine: boolean): void {
-    body.querySelectorAll<HTMLButtonElement>(".comment-reply, .comment-report").forEach((b) => (b.hidden = !open && b.classList.contains("comment-reply")));
+    body
+      .querySelectorAll<HTMLButtonElement>(".comment-reply, .comment-report, .comment-notify")
+      .forEach((b) => (b.hidden = !open && b.classList.contains("comment-reply")));
     // An author may edit or delete for the edit window after posting; the buttons go when it closes (the grain decides).
     const posted = Date.parse(body.querySelector(".comment-time")?.getAttribute("datetime") ?? "");
     const left = posted + editWindowMs - Date.now();

@@ -24,6 +24,10 @@ export function wireSubscribeForm(live: LiveConnection, slug: string): void {
   // Offered only when the story has them: a section, an author and tags that can be followed.
   const section = document.getElementById("subscribe-section") as HTMLInputElement | null;
   const author = document.getElementById("subscribe-author") as HTMLInputElement | null;
+  // One comment whose replies to hear of: chosen with "Notify me of replies" on it.
+  const commentChoice = document.getElementById("subscribe-comment-choice") as HTMLElement;
+  const commentBox = document.getElementById("subscribe-comment") as HTMLInputElement;
+  let chosenComment: number | null = null;
   const submit = document.getElementById("subscribe-submit") as HTMLButtonElement;
   const status = document.getElementById("subscribe-status") as HTMLElement;
   const error = document.getElementById("subscribe-error") as HTMLElement;
@@ -45,6 +49,23 @@ export function wireSubscribeForm(live: LiveConnection, slug: string): void {
   }
   form.hidden = false;
 
+  // The comment's button brings the reader here with that comment chosen, so a guest can give the email to confirm and
+  // everyone sees, and may change, what else is chosen before subscribing. Focus lands on the choice itself, so a
+  // screen reader says what was chosen.
+  document.getElementById("comments")?.addEventListener("click", (e) => {
+    const comment = (e.target as Element).closest(".comment-notify")?.closest<HTMLElement>(".comment");
+    if (!comment) {
+      return;
+    }
+    chosenComment = Number(comment.dataset.id);
+    (document.getElementById("subscribe-comment-author") as HTMLElement).textContent =
+      comment.querySelector(".comment-author")?.textContent ?? "";
+    commentChoice.hidden = false;
+    commentBox.checked = true;
+    commentBox.focus();
+    commentBox.scrollIntoView({ block: "center" });
+  });
+
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     error.hidden = true;
@@ -60,6 +81,7 @@ export function wireSubscribeForm(live: LiveConnection, slug: string): void {
         author: author?.checked ?? false,
         // The story's tag names as shown: the server matches them to the story's own and refuses any other.
         tags: [...form.querySelectorAll<HTMLInputElement>("input[name=subscribe-tag]:checked")].map((box) => box.value),
+        comment: commentBox.checked ? chosenComment : null,
       });
       status.textContent = answer.message;
     } catch (failure) {

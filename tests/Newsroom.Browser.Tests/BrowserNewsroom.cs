@@ -44,6 +44,12 @@ public sealed class BrowserNewsroom : IAsyncLifetime
     /// </summary>
     public static (string UserName, string Password) InboxOwner => ("ines", "ines-demo");
 
+    /// <summary>
+    /// A moderator only <see cref="ModerationQueueFollowTests"/> signs in as, so whether she follows the queue is that
+    /// test's alone: the demo's mona follows it from the start, and other tests rely on that.
+    /// </summary>
+    public static (string UserName, string Password) QueueFollower => ("moira", "moira-demo");
+
     public NewsroomServer Server => _server ?? throw new InvalidOperationException("Not started.");
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not started.");
@@ -67,6 +73,11 @@ public sealed class BrowserNewsroom : IAsyncLifetime
             ["Newsroom__Staff__Accounts__4__Roles__0"] = "reporter",
             ["Newsroom__Staff__Accounts__4__Email"] = "ines@newsroom.localhost",
             ["Newsroom__Staff__Accounts__4__PasswordHash"] = Newsroom.Core.Accounts.PasswordHash.Create(InboxOwner.Password, iterations: 1_000),
+            ["Newsroom__Staff__Accounts__5__UserName"] = QueueFollower.UserName,
+            ["Newsroom__Staff__Accounts__5__DisplayName"] = "Moira Moderator",
+            ["Newsroom__Staff__Accounts__5__Roles__0"] = "moderator",
+            ["Newsroom__Staff__Accounts__5__Email"] = "moira@newsroom.localhost",
+            ["Newsroom__Staff__Accounts__5__PasswordHash"] = Newsroom.Core.Accounts.PasswordHash.Create(QueueFollower.Password, iterations: 1_000),
         });
         // CI shares two cores between the browser, the server and other test assemblies: be patient, not flaky.
         Assertions.SetDefaultExpectTimeout(20_000);

@@ -138,7 +138,7 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
         Assert.Equal("", await SidewaysScrollAsync(page));
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "Archived" }).CheckAsync();
-        await Assertions.Expect(page.Locator($"#draft-list li[data-draft-id='{archived}'] button")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"#draft-list li[data-draft-id='{archived}'] button.restore")).ToBeVisibleAsync();
         var archivedView = await page.RunAxe();
         Assert.True(archivedView.Violations.Length == 0, Describe(archivedView));
         Assert.Equal("", await SidewaysScrollAsync(page));

@@ -19,6 +19,8 @@ export interface DeskDraftsOptions {
   restore: ((draftId: string) => Promise<void>) | null;
   /** Says, for screen readers, how many drafts the filters leave. */
   summary: HTMLElement;
+  /** A "Follow" toggle for a topic (notifications/follow-toggle.ts): each row gets one for its draft. */
+  followToggle: (topic: string) => HTMLButtonElement;
 }
 
 export class DeskDrafts {
@@ -94,7 +96,7 @@ export class DeskDrafts {
       .sort((a, b) => (b.lastChangedAt ?? "").localeCompare(a.lastChangedAt ?? ""));
     const focused = document.activeElement as HTMLElement | null;
     const focusedId = focused?.closest<HTMLElement>("#draft-list [data-draft-id]")?.dataset.draftId;
-    const focusedWhat = focused?.tagName === "BUTTON" ? "button" : "a";
+    const focusedWhat = focused?.classList.contains("follow-toggle") ? ".follow-toggle" : focused?.classList.contains("restore") ? ".restore" : "a";
     this.list.replaceChildren(...drafts.map((d) => this.renderDraft(d)));
     this.empty.hidden = drafts.length > 0;
     const filtered = this.filter.status !== "" || this.filter.assignedToMe;
@@ -108,6 +110,16 @@ export class DeskDrafts {
 
   private renderDraft(draft: DraftSummary): HTMLLIElement {
     const item = renderDraft(draft, this.options.staffNames);
+    const actions = document.createElement("div");
+    actions.className = "draft-actions";
+    const follow = this.options.followToggle(`draft:${draft.id}`);
+    follow.id = `draft-follow-${draft.id}`;
+    // Named "Follow <headline>" from its own state word and the row's link: "Follow" alone repeated down a list says
+    // nothing, and the visible word stays the start of the name.
+    follow.setAttribute("aria-labelledby", `${follow.id} draft-headline-${draft.id}`);
+    follow.setAttribute("aria-describedby", "draft-follow-hint");
+    actions.append(follow);
+    item.append(actions);
     const restore = this.options.restore;
     if (restore && (draft.status ?? "draft") === "archived") {
       const button = document.createElement("button");
@@ -121,7 +133,7 @@ export class DeskDrafts {
         await restore(draft.id);
         button.removeAttribute("aria-disabled");
       });
-      item.append(button);
+      actions.append(button);
     }
     return item;
   }
@@ -135,6 +147,7 @@ function renderDraft(draft: DraftSummary, staffNames: Record<string, string>): H
   const link = document.createElement("a");
   link.href = `/drafts/${encodeURIComponent(draft.id)}`;
   link.className = "draft-headline";
+  link.id = `draft-headline-${draft.id}`;
   link.textContent = draft.headline.trim() || "Untitled draft";
 
   const changed = document.createElement("p");

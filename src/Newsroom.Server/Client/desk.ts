@@ -1,6 +1,7 @@
 import { ChannelEnvelope, LiveConnection, LiveStatus } from "./live/live-connection";
 import { DeskDrafts, wireNewDraftForm } from "./desk-drafts";
 import { DraftChangedEvent, DraftStatus, DraftSummary, hubErrorMessage } from "./drafts/protocol";
+import { followOverStaffHub } from "./notifications/follow-toggle";
 
 interface DeskBulletin {
   number: number;
@@ -25,14 +26,16 @@ const input = document.getElementById("bulletin-text") as HTMLInputElement;
 const error = document.getElementById("bulletin-error") as HTMLElement;
 const draftsSection = document.getElementById("drafts") as HTMLElement;
 const draftError = document.getElementById("draft-list-error") as HTMLElement;
+const draftList = document.getElementById("draft-list") as HTMLElement;
 const drafts = new DeskDrafts(
-  document.getElementById("draft-list") as HTMLElement,
+  draftList,
   document.getElementById("draft-list-empty") as HTMLElement,
   {
     userName: draftsSection.dataset.userName ?? "",
     staffNames: JSON.parse(draftsSection.dataset.staff ?? "{}") as Record<string, string>,
     restore: draftsSection.dataset.canRestore === "true" ? restoreDraft : null,
     summary: document.getElementById("draft-filter-summary") as HTMLElement,
+    followToggle: (topic) => follows.create(topic),
   },
 );
 
@@ -94,6 +97,11 @@ function render(bulletin: DeskBulletin): HTMLLIElement {
 const live = new LiveConnection("/hubs/staff", (s) => {
   status.textContent = statusText[s];
   status.dataset.state = s;
+});
+// Every row's "Follow": one Following() call per (re)connect for the whole list.
+const follows = followOverStaffHub(live, draftList, (message) => {
+  draftError.textContent = message;
+  draftError.hidden = false;
 });
 
 live.channel<DeskEvent>(`desk:${desk}`, {

@@ -2,11 +2,11 @@
 import { LiveConnection } from "./live/live-connection";
 import { CollabField } from "./drafts/collab-field";
 import { DraftSession, SyncState } from "./drafts/draft-session";
-import { FollowToggle } from "./drafts/follow-toggle";
 import { StoryPreview } from "./drafts/preview";
 import { DraftFieldName, DraftMetadata, DraftStatus, DraftView, WorkflowStep } from "./drafts/protocol";
 import { WorkflowPanel } from "./drafts/workflow-panel";
 import { countWords, describeLength } from "./drafts/word-count";
+import { followOverStaffHub } from "./notifications/follow-toggle";
 
 const root = document.getElementById("draft-editor") as HTMLElement;
 const draftId = root.dataset.draftId ?? "";
@@ -238,21 +238,10 @@ const session = new DraftSession(
   presenceList,
 );
 
-const followToggle = new FollowToggle(
+followOverStaffHub(live, document.querySelector(".editor-head") as HTMLElement, (message) => showError(message, false)).bind(
   document.getElementById("draft-follow") as HTMLButtonElement,
   `draft:${draftId}`,
-  {
-    following: () => live.invoke<string[]>("Following"),
-    follow: (topic) => live.invoke<void>("Follow", topic),
-    unfollow: (topic) => live.invoke<void>("Unfollow", topic),
-  },
-  (message) => showError(message, false),
 );
-live.onStatus((state) => {
-  if (state === "live") {
-    void followToggle.refresh();
-  }
-});
 
 // Only while something typed here is not yet stored: a reload then would lose it.
 window.addEventListener("beforeunload", (e) => {

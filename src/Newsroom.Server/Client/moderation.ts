@@ -5,6 +5,7 @@
 import { ChannelEnvelope, LiveConnection, LiveStatus } from "./live/live-connection";
 import { hubErrorMessage } from "./drafts/protocol";
 import { ModerationEntry, ModerationEvent, ModerationQueuePage, QueueCounts, matches, renderEntry } from "./moderation/queue-entry";
+import { followOverStaffHub } from "./notifications/follow-toggle";
 
 const section = document.getElementById("queue") as HTMLElement;
 const list = document.getElementById("queue-list") as HTMLOListElement;
@@ -46,6 +47,13 @@ const live = new LiveConnection("/hubs/staff", (s) => {
   liveStatus.textContent = statusText[s];
   section.dataset.live = s;
 });
+
+// "Follow the queue": each comment that comes to wait is then in this moderator's inbox (and email), page open or not.
+const followError = document.getElementById("queue-follow-error") as HTMLElement;
+followOverStaffHub(live, document.querySelector(".queue-follow") as HTMLElement, (message) => {
+  followError.textContent = message;
+  followError.hidden = false;
+}).bind(document.getElementById("queue-follow") as HTMLButtonElement, "moderation");
 
 const entryOf = (key: string): HTMLElement | null => list.querySelector<HTMLElement>(`.queue-entry[data-key="${CSS.escape(key)}"]`);
 const keyOf = (slug: string, id: number): string => `${slug}:${String(id).padStart(12, "0")}`;

@@ -85,9 +85,9 @@ public sealed class DeskFollowToggleTests(BrowserNewsroom newsroom)
         await BrowserNewsroom.SignInAsync(page, StaffSession.Editor.UserName, StaffSession.Editor.Password);
         await Assertions.Expect(Toggle(page, draftId)).ToHaveAttributeAsync("aria-pressed", "true");
         await Assertions.Expect(Toggle(page, draftId)).ToBeEnabledAsync();
-        await Row(page, draftId).ScrollIntoViewIfNeededAsync();
-        // A look at the row for people (bin/…/screenshots): the toggle must fit beside or under the headline.
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"desk-follow-{width}.png") });
+        // A look at the rows for people (bin/…/screenshots): the toggle must fit beside or under the headline. The whole
+        // page, not a scrolled row: other tests' drafts redraw the desk's list meanwhile, detaching any row held.
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"desk-follow-{width}.png"), FullPage = true });
 
         var current = await page.RunAxe();
         var currentScroll = await SidewaysScrollAsync(page);
@@ -95,7 +95,7 @@ public sealed class DeskFollowToggleTests(BrowserNewsroom newsroom)
         await page.GetByRole(AriaRole.Radio, new() { Name = "Archived" }).CheckAsync();
         await Assertions.Expect(Row(page, archived).Locator("button.restore")).ToBeVisibleAsync();
         await Assertions.Expect(Toggle(page, archived)).ToBeEnabledAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"desk-follow-archived-{width}.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"desk-follow-archived-{width}.png"), FullPage = true });
         var archivedView = await page.RunAxe();
 
         Assert.True(current.Violations.Length == 0, Describe(current));

@@ -10,6 +10,10 @@ public static class FreePort
     // in that range: one was seen taken that way, and the silo could not start.
     private const int Lowest = 10_000;
 
+    // Ports Chromium refuses to load pages from (net::ERR_UNSAFE_PORT; its restricted list, those above Lowest): a
+    // server on one cannot be opened by the browser tests.
+    private static readonly HashSet<int> _unsafeForBrowsers = [10080];
+
     private static readonly Dictionary<int, FileStream> _given = [];
     private static readonly string _claims = Path.Combine(Path.GetTempPath(), "newsroom-tests", "ports");
     private static readonly int _below = EphemeralLowest();
@@ -32,6 +36,11 @@ public static class FreePort
                 bound = ((IPEndPoint)listener.LocalEndpoint).Port;
             }
             catch (SocketException)
+            {
+                continue;
+            }
+
+            if (_unsafeForBrowsers.Contains(bound))
             {
                 continue;
             }

@@ -100,7 +100,10 @@ public sealed partial class SignalRChannelRelay : IChannelRelay
                 }
             }
 
-            Volatile.Write(ref _flushing, 0);
+            // A full fence, not a volatile write: the read of the queue below must not move before it. Otherwise a
+            // delivery enqueued meanwhile could both find the flag still set (and leave the flush to us) and be missed
+            // by that read, and wait in the queue until the next delivery, which on a quiet channel may never come.
+            Interlocked.Exchange(ref _flushing, 0);
             if (_waiting.IsEmpty || Interlocked.Exchange(ref _flushing, 1) != 0)
             {
                 return;

@@ -10,18 +10,18 @@ namespace Newsroom.Server.Tests.Realtime;
 
 public sealed class RelayRenewalTests
 {
-    private static readonly TimeSpan _expiry = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan _expiry = TimeSpan.FromSeconds(3);
 
     [Fact]
     public async Task Listener_KeepsReceivingEvents_LongAfterItsSubscriptionWouldHaveExpired()
     {
-        // Subscriptions expire after 2 s here; the relay renews every 200 ms, a margin wide enough for a
+        // Subscriptions expire after 3 s here; the relay renews every 200 ms, a margin wide enough for a
         // renewal delayed by a loaded CI machine. Without renewal, the grain would drop this silo's relay at
-        // its first publish after two seconds and events would stop.
+        // its first publish after three seconds and events would stop.
         await using var azurite = await Azurite.StartAsync();
         await using var server = await NewsroomServer.StartAsync(azurite, new Dictionary<string, string?>
         {
-            ["Newsroom__Channels__SubscriptionExpiry"] = "00:00:02",
+            ["Newsroom__Channels__SubscriptionExpiry"] = "00:00:03",
             ["Newsroom__Relay__RenewInterval"] = "00:00:00.200",
         });
         using var rosa = await server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);

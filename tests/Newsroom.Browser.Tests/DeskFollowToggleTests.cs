@@ -1,8 +1,9 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 using Newsroom.Testing;
+
+using static Newsroom.Browser.Tests.PageChecks;
 
 namespace Newsroom.Browser.Tests;
 
@@ -107,12 +108,4 @@ public sealed class DeskFollowToggleTests(BrowserNewsroom newsroom)
     private static ILocator Row(IPage page, string draftId) => page.Locator($"#draft-list li[data-draft-id='{draftId}']");
 
     private static ILocator Toggle(IPage page, string draftId) => Row(page, draftId).Locator("button.follow-toggle");
-
-    /// <summary>Empty when the page is no wider than the window; otherwise both widths.</summary>
-    internal static Task<string> SidewaysScrollAsync(IPage page) =>
-        page.EvaluateAsync<string>(
-            "() => document.documentElement.scrollWidth <= window.innerWidth ? '' : `page ${document.documentElement.scrollWidth} px wide in a window of ${window.innerWidth} px`");
-
-    internal static string Describe(AxeResult result) =>
-        string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
 }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Newsroom.Testing;
 
+using static Newsroom.Browser.Tests.PageChecks;
+
 namespace Newsroom.Browser.Tests;
 
 /// <summary>The draft editor in real browsers: co-editing, presence, and use from the keyboard alone.</summary>
@@ -282,10 +284,6 @@ public sealed class DraftEditorTests(BrowserNewsroom newsroom)
     internal static string FieldText(JsonElement view, string field) =>
         view.GetProperty("fields").GetProperty(field).GetProperty("text").GetString()!;
 
-    /// <summary>Empty when the page is no wider than the window; otherwise both widths.</summary>
-    private static Task<string> SidewaysScrollAsync(IPage page) =>
-        page.EvaluateAsync<string>(
-            "() => document.documentElement.scrollWidth <= window.innerWidth ? '' : `page ${document.documentElement.scrollWidth} px wide in a window of ${window.innerWidth} px`");
 
     private static Task<bool> IsFocusedAsync(IPage page, string selector) =>
         page.EvaluateAsync<bool>("(selector) => !!document.activeElement?.closest(selector)", selector);

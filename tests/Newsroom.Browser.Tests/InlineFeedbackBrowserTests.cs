@@ -1,7 +1,8 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Newsroom.Testing;
+
+using static Newsroom.Browser.Tests.PageChecks;
 
 namespace Newsroom.Browser.Tests;
 
@@ -227,11 +228,4 @@ public sealed class InlineFeedbackBrowserTests(BrowserNewsroom newsroom)
         await CommentingGuest.TrustGuestsAsync(newsroom.Server, published.Slug);
         return published;
     }
-
-    private static Task<string> SidewaysScrollAsync(IPage page) =>
-        page.EvaluateAsync<string>(
-            "() => document.documentElement.scrollWidth <= window.innerWidth ? '' : `page ${document.documentElement.scrollWidth} px wide in a window of ${window.innerWidth} px`");
-
-    private static string Describe(AxeResult result) =>
-        string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
 }

@@ -59,8 +59,8 @@ public sealed class ModerationQueueFollowTests(BrowserNewsroom newsroom)
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"queue-follow-{width}.png") });
         var result = await page.RunAxe();
 
-        Assert.True(result.Violations.Length == 0, DeskFollowToggleTests.Describe(result));
-        Assert.Equal("", await DeskFollowToggleTests.SidewaysScrollAsync(page));
+        Assert.True(result.Violations.Length == 0, PageChecks.Describe(result));
+        Assert.Equal("", await PageChecks.SidewaysScrollAsync(page));
     }
 
     private async Task<IPage> OpenQueueAsync(int width)

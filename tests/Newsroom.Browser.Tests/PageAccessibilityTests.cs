@@ -1,9 +1,10 @@
 using System.Text.Json;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 using Newsroom.Testing;
+
+using static Newsroom.Browser.Tests.PageChecks;
 
 namespace Newsroom.Browser.Tests;
 
@@ -253,12 +254,4 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
         Assert.True(problem.Violations.Length == 0, Describe(problem));
         Assert.Equal("", await SidewaysScrollAsync(page));
     }
-
-    /// <summary>Empty when the page is no wider than the window; otherwise both widths.</summary>
-    private static Task<string> SidewaysScrollAsync(IPage page) =>
-        page.EvaluateAsync<string>(
-            "() => document.documentElement.scrollWidth <= window.innerWidth ? '' : `page ${document.documentElement.scrollWidth} px wide in a window of ${window.innerWidth} px`");
-
-    private static string Describe(AxeResult result) =>
-        string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
 }

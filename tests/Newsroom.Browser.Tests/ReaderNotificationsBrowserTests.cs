@@ -1,7 +1,8 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Newsroom.Testing;
+
+using static Newsroom.Browser.Tests.PageChecks;
 
 namespace Newsroom.Browser.Tests;
 
@@ -170,7 +171,4 @@ public sealed class ReaderNotificationsBrowserTests(BrowserNewsroom browser) : I
         await Assertions.Expect(page.Locator("#subscribe-form")).ToBeVisibleAsync();
         return page;
     }
-
-    private static string Describe(AxeResult result) =>
-        string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
 }

@@ -1,6 +1,7 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+
+using static Newsroom.Browser.Tests.PageChecks;
 
 namespace Newsroom.Browser.Tests;
 
@@ -102,7 +103,4 @@ public sealed class ReaderPageTests(BrowserNewsroom newsroom)
         Assert.Empty(violations);
         await Assertions.Expect(page.Locator("#story-list > li").First).ToBeVisibleAsync();
     }
-
-    private static string Describe(AxeResult result) =>
-        string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
 }

@@ -83,7 +83,12 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
         if (_presence.Count > 0)
         {
             _presence.Clear();
-            SendToDesk();
+            // A silo shutting down may already have let the desk go and cannot place it again: the message would
+            // fail. Its editors reconnect to another silo and join again, which tells the desk afresh.
+            if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+            {
+                SendToDesk();
+            }
         }
     }
 

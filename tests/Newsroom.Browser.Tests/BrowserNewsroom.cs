@@ -68,6 +68,7 @@ public sealed class BrowserNewsroom : IAsyncLifetime
         _server = await NewsroomServer.StartAsync(_azurite, new Dictionary<string, string?>
         {
             ["Newsroom__RateLimits__CommentsPerAddress__Burst"] = "1000",
+            ["Newsroom__Demo__Stories"] = "true",
             ["Newsroom__Staff__Accounts__4__UserName"] = InboxOwner.UserName,
             ["Newsroom__Staff__Accounts__4__DisplayName"] = "Ines Inbox",
             ["Newsroom__Staff__Accounts__4__Roles__0"] = "reporter",

@@ -5,7 +5,7 @@ using Newsroom.Testing;
 namespace Newsroom.Server.Tests;
 
 /// <summary>
-/// One Azurite and one server for the tests that need neither to restart; each test uses its own desk,
+/// One Azurite and one server, with the demo newsroom, for the tests that need neither to restart; each test uses its own desk,
 /// draft or user names, so tests never see each other's data.
 /// </summary>
 public sealed class SharedNewsroom : IAsyncLifetime
@@ -18,7 +18,7 @@ public sealed class SharedNewsroom : IAsyncLifetime
 
     public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():n}"[..(prefix.Length + 13)];
 
-    public async ValueTask InitializeAsync() => _newsroom = await NewsroomOnAzurite.StartAsync();
+    public async ValueTask InitializeAsync() => _newsroom = await NewsroomOnAzurite.StartAsync(NewsroomServer.WithDemoStories);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,5 @@
 using Newsroom.Core.Changes;
 using Newsroom.Core.Collab;
-using Newsroom.Core.Documents;
 
 namespace Newsroom.Testing;
 
@@ -11,13 +10,14 @@ namespace Newsroom.Testing;
 /// unconfirmed rest is rebased over everyone else's. Not thread-safe; <see cref="DraftEditorClient"/> locks.
 /// </summary>
 /// <remarks>
-/// Both texts are gap buffers, as CodeMirror's are trees: a load generator holding hundreds of these must
-/// not copy a whole document per received keystroke, or it measures itself instead of the server.
+/// Both texts are held in chunks (<see cref="CollabText"/>), as CodeMirror's are trees: a load generator holding
+/// hundreds of these must not copy a large part of a document per received keystroke, or it measures itself instead
+/// of the server.
 /// </remarks>
 public sealed class CollabDocument(string clientId, string doc, int version = 0)
 {
-    private readonly DraftText _doc = new(doc);
-    private readonly DraftText _synced = new(doc);
+    private readonly CollabText _doc = new(doc);
+    private readonly CollabText _synced = new(doc);
     private List<CollabUpdate> _unconfirmed = [];
 
     public string ClientId { get; } = clientId;

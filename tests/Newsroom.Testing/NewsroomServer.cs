@@ -54,6 +54,9 @@ public sealed class NewsroomServer : IAsyncDisposable
         return StartAsync(azurite, withMail);
     }
 
+    /// <summary>The setting for a server that writes the demo stories and conversation, as <c>./run.sh</c> does.</summary>
+    public static IReadOnlyDictionary<string, string?> WithDemoStories => new Dictionary<string, string?> { ["Newsroom__Demo__Stories"] = "true" };
+
     /// <summary>Starts the process and returns it without waiting, for tests of failed starts.</summary>
     public static ChildProcess Launch(IReadOnlyDictionary<string, string?> environment) =>
         ChildProcess.Start("dotnet", [ServerAssembly, "--contentRoot", ContentRoot], ContentRoot, environment);
@@ -77,6 +80,13 @@ public sealed class NewsroomServer : IAsyncDisposable
             // MailDev of its own sends to a port where nothing listens, and every send fails there.
             ["Newsroom__Email__Host"] = "127.0.0.1",
             ["Newsroom__Email__Port"] = $"{FreePort.Next()}",
+            // Each test server starts on empty storage, and writing the demo stories cost a start about two seconds of
+            // CPU, dozens of starts in all: only servers whose tests read the stories ask for them (WithDemoStories).
+            ["Newsroom__Demo__Stories"] = "false",
+            // The suite runs its test projects at once on two cores, each starting servers: the workstation GC and no
+            // tier-0 instrumentation spend less of that CPU than a production silo's settings would.
+            ["DOTNET_gcServer"] = "0",
+            ["DOTNET_TieredPGO"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -35,7 +35,8 @@ namespace Newsroom.Server.Articles;
 /// the history lacks, the demo logs it and does not publish again; a version stored but never recorded makes the
 /// article grain refuse the slug's next publication, which the demo cannot mend from outside.
 /// </remarks>
-public sealed partial class DemoNewsroom(IGrainFactory grains, StaffDirectory staff, IHostApplicationLifetime lifetime, ILogger<DemoNewsroom> logger)
+public sealed partial class DemoNewsroom(
+    IGrainFactory grains, StaffDirectory staff, DemoNewsroomOptions options, IHostApplicationLifetime lifetime, ILogger<DemoNewsroom> logger)
     : StartupTask(lifetime, logger)
 {
     // The demo's own editor "connection" and "client" while it writes: fixed, so a repeated push is recognised as one
@@ -55,6 +56,11 @@ public sealed partial class DemoNewsroom(IGrainFactory grains, StaffDirectory st
     {
         // The moderator hears of every comment that waits for her; following again changes nothing.
         await grains.GetGrain<IInboxGrain>(InboxKey.Staff("mona")).Follow(TopicKey.Moderation).WaitAsync(cancellationToken);
+        if (!options.WritesStories)
+        {
+            return;
+        }
+
         foreach (var story in DemoStories.All)
         {
             await PublishAsync(story, cancellationToken).WaitAsync(cancellationToken);

@@ -82,6 +82,8 @@ public static class OrleansExtensions
             // A partition's mailboxes with emails waiting keep one reminder (IMailboxWakeGrain), so a digest is sent after
             // a restart too. They are the only reminders: the table lives with the rest of the notifications' storage.
             silo.UseAzureTableReminderService(o => o.TableServiceClient = storage.CreateNotificationTableClient());
+            // Orleans refuses reminders under a minute unless told otherwise; the wake period's own lower bound applies.
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = EmailDeliveryOptionsValidator.MinWakePeriod);
         });
         return builder;
     }

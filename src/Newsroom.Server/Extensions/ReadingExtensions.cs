@@ -29,6 +29,7 @@ public static class ReadingExtensions
 
         if (builder.Environment.IsDevelopment())
         {
+            builder.Services.AddSingleton(DemoNewsroomOptions.Validate(builder.Configuration));
             builder.Services.AddSingleton<DemoNewsroom>();
             builder.Services.AddHostedService(provider => provider.GetRequiredService<DemoNewsroom>());
             builder.Services.AddHealthChecks().AddCheck<DemoNewsroomHealthCheck>("demo-newsroom", tags: [HealthExtensions.ReadyTag]);

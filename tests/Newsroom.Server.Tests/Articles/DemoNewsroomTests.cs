@@ -11,7 +11,7 @@ public sealed class DemoNewsroomTests(SharedNewsroom newsroom)
     private static readonly TimeSpan _wait = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task Production_PublishesNoDemoStories_Development_PublishesThemOnce()
+    public async Task Production_PublishesNoDemoStories_NorDevelopmentWithoutThem_Development_PublishesThemOnce()
     {
         await using var azurite = await Azurite.StartAsync();
         await using var production = await NewsroomServer.StartAsync(azurite, new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
@@ -22,7 +22,17 @@ public sealed class DemoNewsroomTests(SharedNewsroom newsroom)
         }
 
         await production.KillAsync();
-        await using var development = await NewsroomServer.StartAsync(azurite);
+
+        // Development without the stories (as the tests' servers run): the demo accounts, and still nothing published.
+        await using (var withoutStories = await NewsroomServer.StartAsync(azurite, new Dictionary<string, string?> { ["Newsroom__Demo__Stories"] = "false" }))
+        {
+            using var rosa = await withoutStories.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+            Assert.Contains("No stories have been published yet", await rosa.Http.GetStringAsync("/"));
+            Assert.Empty(await DeskRows(rosa));
+            await withoutStories.KillAsync();
+        }
+
+        await using var development = await NewsroomServer.StartAsync(azurite, NewsroomServer.WithDemoStories);
         string firstPage;
         using (var http = development.CreateClient())
         {
@@ -79,7 +89,8 @@ public sealed class DemoNewsroomTests(SharedNewsroom newsroom)
     {
         await using var azurite = await Azurite.StartAsync();
         var server = NewsroomServer.Create(
-            azurite.ConnectionString, new Dictionary<string, string?> { ["Logging__LogLevel__Newsroom.Server.Articles.DemoNewsroom"] = "Information" });
+            azurite.ConnectionString,
+            new Dictionary<string, string?>(NewsroomServer.WithDemoStories) { ["Logging__LogLevel__Newsroom.Server.Articles.DemoNewsroom"] = "Information" });
         await using (server)
         {
             // Killed the moment the last story is published, while the drafts for the desk are being written (it takes

@@ -74,6 +74,18 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task DemoStoriesThatIsNotTrueOrFalse_StopsStartup_NamingTheSetting()
+    {
+        var error = await FailedStart(new()
+        {
+            ["ConnectionStrings__AzureStorage"] = "UseDevelopmentStorage=true",
+            ["Newsroom__Demo__Stories"] = "sometimes",
+        });
+
+        Assert.Contains("Newsroom:Demo:Stories ('sometimes') must be true or false.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RelayRenewalSlowerThanHalfTheExpiry_StopsStartup_NamingBothSettings()
     {
         var error = await FailedStart(new()

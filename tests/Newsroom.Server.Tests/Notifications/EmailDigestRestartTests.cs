@@ -6,7 +6,7 @@ namespace Newsroom.Server.Tests.Notifications;
 
 /// <summary>
 /// A digest waiting when the server restarts is still sent: its notification is a stored row, and the mailbox's
-/// reminder (Azure table reminders, one-minute wake period here) wakes the mailbox after the restart with nothing
+/// reminder (Azure table reminders, a ten-second wake period here) wakes the mailbox after the restart with nothing
 /// else touching it.
 /// </summary>
 public sealed class EmailDigestRestartTests
@@ -17,7 +17,7 @@ public sealed class EmailDigestRestartTests
         await using var newsroom = await NewsroomOnAzurite.StartWithMailAsync(new Dictionary<string, string?>(MailingNewsroom.Settings)
         {
             ["Newsroom__Email__HourlyDigest"] = "00:00:30",
-            ["Newsroom__Email__WakePeriod"] = "00:01:00",
+            ["Newsroom__Email__WakePeriod"] = "00:00:10",
         });
         var mailing = new MailingTo(newsroom);
         using (var ada = await newsroom.Server.SignInAsync("ada", "ada-demo"))

@@ -19,7 +19,7 @@ public sealed class EmailSettingsStartupTests
     [InlineData("Newsroom__Email__UserName", "newsroom", "Newsroom:Email:UserName and Newsroom:Email:Password go together")]
     [InlineData("Newsroom__Email__SiteAddress", "news.example.org", "Newsroom:Email:SiteAddress ('news.example.org') must be the site's absolute http(s) address")]
     [InlineData("Newsroom__Email__GracePeriod", "-00:01:00", "Newsroom:Email:GracePeriod (-00:01:00) must be from 00:00:00 to 01:00:00")]
-    [InlineData("Newsroom__Email__WakePeriod", "00:00:10", "Newsroom:Email:WakePeriod (00:00:10) must be from 00:01:00 to 01:00:00")]
+    [InlineData("Newsroom__Email__WakePeriod", "00:00:05", "Newsroom:Email:WakePeriod (00:00:05) must be from 00:00:10 to 01:00:00")]
     [InlineData("Newsroom__Email__RetryMax", "00:00:30", "Newsroom:Email:RetryMax (00:00:30) must be from 00:01:00 to 1.00:00:00")]
     public async Task EmailSettingThatCannotWork_StopsStartup_NamingTheSetting(string setting, string value, string expected)
     {

@@ -22,6 +22,8 @@ public sealed class NotificationStorageApartTests
         await using var server = await NewsroomServer.StartAsync(newsroomAccount, new Dictionary<string, string?>
         {
             ["ConnectionStrings__NotificationStorage"] = notificationAccount.ConnectionString,
+            // The demo conversation's comments show where the comments table is kept.
+            ["Newsroom__Demo__Stories"] = "true",
         });
         var topic = $"story:apart-{Guid.NewGuid():n}"[..30];
         string headline;

@@ -36,6 +36,14 @@ public sealed partial class DraftGrain
 
     private void SendToDesk()
     {
+        // Drafts whose silo stops (editors leaving as their connections close, a throttled change) would tell a desk
+        // that may be gone and cannot be placed again. The editors rejoin elsewhere and tell the desk afresh; any
+        // later change sends the whole summary again.
+        if (_departure.LeavesNowhereToPlace)
+        {
+            return;
+        }
+
         _deskSentAt = _clock.GetUtcNow();
         GrainFactory.GetGrain<IDeskGrain>(IDeskGrain.Newsroom).DraftChanged(Summary()).Ignore();
     }

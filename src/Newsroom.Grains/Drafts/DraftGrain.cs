@@ -31,6 +31,7 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
     private readonly DraftOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<DraftGrain> _logger;
+    private readonly SiloDeparture _departure;
     private readonly LiveChannel _channel;
     private readonly DraftFieldSequencer[] _fields;
     private readonly DraftPresence _presence = new();
@@ -50,8 +51,10 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
         IOptions<ChannelOptions> channelOptions,
         TimeProvider clock,
         IStaffAddresses staff,
+        SiloDeparture departure,
         ILogger<DraftGrain> logger)
     {
+        _departure = departure;
         _staff = staff;
         _record = record;
         _logs = logs;
@@ -83,12 +86,7 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
         if (_presence.Count > 0)
         {
             _presence.Clear();
-            // A silo shutting down may already have let the desk go and cannot place it again: the message would
-            // fail. Its editors reconnect to another silo and join again, which tells the desk afresh.
-            if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
-            {
-                SendToDesk();
-            }
+            SendToDesk();
         }
     }
 

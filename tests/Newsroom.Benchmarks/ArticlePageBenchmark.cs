@@ -29,7 +29,7 @@ internal static class ArticlePageBenchmark
         Console.Error.WriteLine("warning: this is a Debug build; measure with `dotnet run -c Release`.");
 #endif
         var (headline, body) = FixtureStory();
-        await using var azurite = await Azurite.StartAsync();
+        await using var azurite = await Azurite.StartAsync(inMemory: false);
         await using var server = await NewsroomServer.StartAsync(azurite);
         await using var desk = await PublishingDesk.OpenAsync(server);
         var (draftId, slug) = await desk.PublishAsync(body, headline, "World");

@@ -45,7 +45,7 @@ internal static class CommentsBenchmark
 #endif
         Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores; server {NewsroomServer.ServerAssembly}");
         Console.WriteLine($"threads of {string.Join(", ", sizes)} comments, {posts} timed posts each (one at a time, the threads taking turns); {readers} readers, {rate} comments/s for {seconds} s");
-        await using var azurite = await Azurite.StartAsync();
+        await using var azurite = await Azurite.StartAsync(inMemory: false);
         // The benchmark posts far faster than a person may (and one address posts for everyone); reader pages are not
         // kept, so a page read is a render.
         await using var server = await NewsroomServer.StartAsync(azurite, new Dictionary<string, string?>

@@ -48,7 +48,7 @@ internal static class LiveEditorsBenchmark
         // The load generator is one process for every step and must not be cold itself: its editors rebase and apply
         // every update too, and a cold generator fell behind, pushed from older versions, and made the server rebase more.
         var warming = Stopwatch.StartNew();
-        await using (var azurite = await Azurite.StartAsync())
+        await using (var azurite = await Azurite.StartAsync(inMemory: false))
         await using (var server = await NewsroomServer.StartAsync(azurite))
         using (var session = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password))
         {
@@ -66,7 +66,7 @@ internal static class LiveEditorsBenchmark
         foreach (var n in options.Steps)
         {
             EditorsStep step;
-            await using (var azurite = await Azurite.StartAsync())
+            await using (var azurite = await Azurite.StartAsync(inMemory: false))
             await using (var server = await NewsroomServer.StartAsync(azurite))
             using (var session = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password))
             {
@@ -108,7 +108,7 @@ internal static class LiveEditorsBenchmark
 
     private static async Task<DraftCrowd.Result> CrowdAsync(int connections)
     {
-        await using var azurite = await Azurite.StartAsync();
+        await using var azurite = await Azurite.StartAsync(inMemory: false);
         await using var server = await NewsroomServer.StartAsync(azurite);
         using var session = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
         var crowd = await DraftCrowd.MeasureAsync(server, session, connections);

@@ -42,7 +42,7 @@ internal static class ServerReplayBenchmark
         Console.WriteLine($"         {trace.Edits.Length:N0} edits, {trace.StartContent.Length:N0} -> {trace.EndContent.Length:N0} chars");
         Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores; server {NewsroomServer.ServerAssembly}");
 
-        await using var azurite = await Azurite.StartAsync();
+        await using var azurite = await Azurite.StartAsync(inMemory: false);
         var server = await NewsroomServer.StartAsync(azurite);
         await using var serverScope = server;
         using var session = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);

@@ -30,7 +30,7 @@ internal static class TableTransactionBenchmark
             }
         }
 
-        await using var azurite = await Azurite.StartAsync();
+        await using var azurite = await Azurite.StartAsync(inMemory: false);
         var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("comments");
         await table.CreateIfNotExistsAsync();
         var partitions = new List<(string Name, int Rows)>();

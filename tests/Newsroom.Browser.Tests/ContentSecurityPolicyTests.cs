@@ -73,7 +73,7 @@ public sealed class ContentSecurityPolicyTests(BrowserNewsroom newsroom)
     {
         var page = await newsroom.NewPageAsync();
         var console = await Watch(page);
-        await BrowserNewsroom.SignInAsync(page, StaffSession.Editor.UserName, StaffSession.Editor.Password);
+        await BrowserNewsroom.HandSessionAsync(page, newsroom.Server, StaffSession.Editor.UserName, StaffSession.Editor.Password);
 
         await page.GotoAsync(path);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -88,7 +88,7 @@ public sealed class ContentSecurityPolicyTests(BrowserNewsroom newsroom)
     {
         var page = await newsroom.NewPageAsync();
         var console = await Watch(page);
-        await BrowserNewsroom.SignInAsync(page, "mona", "mona-demo");
+        await BrowserNewsroom.HandSessionAsync(page, newsroom.Server, "mona", "mona-demo");
 
         await page.GotoAsync(path);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

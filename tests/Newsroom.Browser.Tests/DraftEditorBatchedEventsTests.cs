@@ -13,7 +13,7 @@ public sealed class DraftEditorBatchedEventsTests(BrowserNewsroom newsroom)
     [Fact]
     public async Task UpdatesArrivingInOneMessage_AreAppliedInOrder_WithoutAPull()
     {
-        await using var azurite = await Azurite.StartAsync(inMemory: true);
+        await using var azurite = await Azurite.StartAsync();
         await using var server = await NewsroomServer.StartAsync(azurite, new Dictionary<string, string?> { ["Newsroom__Relay__SendWindow"] = "00:00:00.300" });
         using var eddie = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
         var draftId = await eddie.CreateDraftAsync("Count");

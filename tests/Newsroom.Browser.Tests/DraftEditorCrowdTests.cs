@@ -32,7 +32,7 @@ public sealed class DraftEditorCrowdTests(BrowserNewsroom newsroom)
 
             var page = await newsroom.NewPageAsync();
             await page.SetViewportSizeAsync(width, height);
-            await BrowserNewsroom.SignInAsync(page, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+            await BrowserNewsroom.HandSessionAsync(page, newsroom.Server, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
             await BrowserNewsroom.OpenDraftEditorAsync(page, draftId);
 
             await Assertions.Expect(page.Locator("#presence-list li[data-user-name='eddie']")).ToHaveAttributeAsync("title", "Eddie Editor");

@@ -98,7 +98,7 @@ public sealed class InboxBellBrowserTests(BrowserNewsroom newsroom)
     {
         var page = await newsroom.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
-        await BrowserNewsroom.SignInAsync(page, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        await BrowserNewsroom.HandSessionAsync(page, newsroom.Server, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         await page.GotoAsync("/inbox");
         await Assertions.Expect(page.Locator("#inbox-bell")).ToHaveAttributeAsync("data-state", "live");
         // The demo newsroom's assignment to rosa is always there, read or not.

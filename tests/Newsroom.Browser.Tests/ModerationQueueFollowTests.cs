@@ -50,7 +50,7 @@ public sealed class ModerationQueueFollowTests(BrowserNewsroom newsroom)
             () => hub.InvokeAsync<string[]>("Following"), f => f.Contains("moderation"), TimeSpan.FromSeconds(30), "mona following the moderation queue");
         var page = await newsroom.NewPageAsync();
         await page.SetViewportSizeAsync(width, 800);
-        await BrowserNewsroom.SignInAsync(page, "mona", "mona-demo");
+        await BrowserNewsroom.HandSessionAsync(page, newsroom.Server, "mona", "mona-demo");
         await page.GotoAsync("/moderation");
         await Assertions.Expect(page.Locator("#queue")).ToHaveAttributeAsync("data-live", "live");
 
@@ -67,7 +67,7 @@ public sealed class ModerationQueueFollowTests(BrowserNewsroom newsroom)
     {
         var page = await newsroom.NewPageAsync();
         await page.SetViewportSizeAsync(width, 800);
-        await BrowserNewsroom.SignInAsync(page, BrowserNewsroom.QueueFollower.UserName, BrowserNewsroom.QueueFollower.Password);
+        await BrowserNewsroom.HandSessionAsync(page, newsroom.Server, BrowserNewsroom.QueueFollower.UserName, BrowserNewsroom.QueueFollower.Password);
         await page.GotoAsync("/moderation");
         await Assertions.Expect(page.Locator("#queue")).ToHaveAttributeAsync("data-live", "live");
         return page;

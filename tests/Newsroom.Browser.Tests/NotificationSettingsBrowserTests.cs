@@ -17,7 +17,7 @@ public sealed class NotificationSettingsBrowserTests(BrowserNewsroom newsroom)
     {
         var page = await newsroom.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
-        await BrowserNewsroom.SignInAsync(page, StaffSession.Editor.UserName, StaffSession.Editor.Password);
+        await BrowserNewsroom.HandSessionAsync(page, newsroom.Server, StaffSession.Editor.UserName, StaffSession.Editor.Password);
         await page.GotoAsync("/notifications/settings");
         await Assertions.Expect(page.GetByLabel("Someone mentions me")).ToBeVisibleAsync();
 

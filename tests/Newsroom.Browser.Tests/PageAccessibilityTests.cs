@@ -29,7 +29,7 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
     public async Task NotFoundPage_HasNoAxeViolations(string path)
     {
         var page = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(page, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        await BrowserNewsroom.HandSessionAsync(page, newsroom.Server, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var response = await page.GotoAsync(path);
         Assert.Equal(404, response!.Status);
         await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
@@ -204,7 +204,7 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
 
         var page = await newsroom.NewPageAsync();
         await page.SetViewportSizeAsync(width, 800);
-        await BrowserNewsroom.SignInAsync(page, "mona", "mona-demo");
+        await BrowserNewsroom.HandSessionAsync(page, newsroom.Server, "mona", "mona-demo");
         await page.GotoAsync("/moderation");
         await Assertions.Expect(page.Locator("#queue")).ToHaveAttributeAsync("data-live", "live");
         foreach (var (slug, id) in new[] { (held, newGuest), (trusted, links), (trusted, reported) })
@@ -234,7 +234,7 @@ public sealed class PageAccessibilityTests(BrowserNewsroom newsroom)
         var (_, slug) = await desk.PublishAsync("The count went on through the night.", "Polls close at ten in every district of the city");
         var page = await newsroom.NewPageAsync();
         await page.SetViewportSizeAsync(width, 800);
-        await BrowserNewsroom.SignInAsync(page, "mona", "mona-demo");
+        await BrowserNewsroom.HandSessionAsync(page, newsroom.Server, "mona", "mona-demo");
         await page.GotoAsync("/moderation/settings");
         await page.GetByLabel("Story address or slug").FillAsync($"/articles/{slug}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show its settings" }).ClickAsync();

@@ -25,7 +25,7 @@ public sealed class SubscribeToStoriesLikeThisTests(BrowserNewsroom newsroom)
         await using var hub = eddie.Connect();
         await hub.StartAsync();
         var page = await newsroom.NewPageAsync();
-        await BrowserNewsroom.SignInAsync(page, StaffSession.Editor.UserName, StaffSession.Editor.Password);
+        await BrowserNewsroom.HandSessionAsync(page, newsroom.Server, StaffSession.Editor.UserName, StaffSession.Editor.Password);
         await page.GotoAsync($"/articles/{slug}");
         await Assertions.Expect(page.Locator("#subscribe-form")).ToBeVisibleAsync();
 

@@ -10,7 +10,7 @@ public sealed class BlobDraftLogRestartTests
     [Fact]
     public async Task TheLog_SurvivesAStorageRestart_AndTakesAppendsAfterIt()
     {
-        await using var azurite = await Azurite.StartAsync();
+        await using var azurite = await Azurite.StartAsync(inMemory: false);
         var draft = SharedAzurite.UniqueDraftId("restart");
         var log = Factory(new BlobServiceClient(azurite.ConnectionString)).Open(draft);
         await log.LoadAsync();

@@ -14,7 +14,7 @@ public sealed class DraftBatchedEventsTests
     [Fact]
     public async Task UpdatesSentInOneMessage_AreAppliedInOrder_WithoutAPull()
     {
-        await using var azurite = await Azurite.StartAsync(inMemory: true);
+        await using var azurite = await Azurite.StartAsync();
         await using var server = await NewsroomServer.StartAsync(azurite, new Dictionary<string, string?> { ["Newsroom__Relay__SendWindow"] = "00:00:00.300" });
         using var rosa = await server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosa.CreateDraftAsync("Count");

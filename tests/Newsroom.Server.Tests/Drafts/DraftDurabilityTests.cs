@@ -157,7 +157,7 @@ public sealed class DraftDurabilityTests
     [Fact]
     public async Task FailedWrite_FailsThePushes_AndTheDraftReloads_SoResentEditsAreKeptOnce()
     {
-        await using var azurite = await Azurite.StartAsync();
+        await using var azurite = await Azurite.StartAsync(inMemory: false);
         await using var server = await NewsroomServer.StartAsync(azurite, _snapshotNever);
         using var rosa = await server.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         var draftId = await rosa.CreateDraftAsync("Outage");

@@ -10,7 +10,7 @@ public sealed class StorageHealthTests
     [Fact]
     public async Task Ready_IsUnhealthyWhileStorageIsDown_AndHealthyOnceItIsBack()
     {
-        await using var azurite = await Azurite.StartAsync();
+        await using var azurite = await Azurite.StartAsync(inMemory: false);
         await using var server = await NewsroomServer.StartAsync(azurite);
         using var http = server.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
@@ -31,7 +31,7 @@ public sealed class StorageHealthTests
     public async Task Ready_IsUnhealthyWhileTheNotificationsOwnAccountIsDown_AndHealthyOnceItIsBack()
     {
         await using var azurite = await Azurite.StartAsync();
-        await using var notifications = await Azurite.StartAsync();
+        await using var notifications = await Azurite.StartAsync(inMemory: false);
         await using var server = await NewsroomServer.StartAsync(azurite, new Dictionary<string, string?>
         {
             ["ConnectionStrings__NotificationStorage"] = notifications.ConnectionString,

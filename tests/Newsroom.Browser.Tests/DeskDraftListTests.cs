@@ -49,6 +49,36 @@ public sealed class DeskDraftListTests(BrowserNewsroom newsroom)
         await Assertions.Expect(BrowserNewsroom.DraftField(eddie, "headline")).ToHaveTextAsync(headline + " again");
     }
 
+    // A desk of hundreds of drafts, dozens of them being edited, must not draw every row again on each change.
+    [Fact]
+    public async Task ALiveChange_DrawsItsOwnRowAgainAndMovesItUp_KeepingTheOtherRowsAsTheyWere()
+    {
+        using var eddieSession = await newsroom.Server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
+        var tag = Guid.NewGuid().ToString("n")[..8];
+        var changed = await eddieSession.CreateDraftAsync($"Changed row {tag}");
+        var kept = await eddieSession.CreateDraftAsync($"Kept row {tag}");
+        var page = await newsroom.NewPageAsync();
+        await BrowserNewsroom.SignInAsync(page, StaffSession.Editor.UserName, StaffSession.Editor.Password);
+        ILocator Row(string id) => page.Locator($"#draft-list li[data-draft-id='{id}']");
+        await Assertions.Expect(Row(kept)).ToBeVisibleAsync();
+        await Assertions.Expect(Row(changed)).ToBeVisibleAsync();
+        const string mark = "(id) => document.querySelector(`#draft-list li[data-draft-id='${id}']`).dataset.drawnBefore = 'yes'";
+        await page.EvaluateAsync(mark, kept);
+        await page.EvaluateAsync(mark, changed);
+
+        await using (var writer = await DraftEditorClient.OpenAsync(eddieSession, changed))
+        {
+            writer.Edit("headline", doc => [new(doc.Length, Insert: " again")]);
+            await writer.WaitUntilAsync(e => e.UnconfirmedCount == 0, TimeSpan.FromSeconds(30), "the headline's change confirmed");
+            await Assertions.Expect(Row(changed).GetByRole(AriaRole.Link)).ToHaveTextAsync($"Changed row {tag} again");
+        }
+
+        Assert.Null(await Row(changed).GetAttributeAsync("data-drawn-before"));
+        Assert.Equal("yes", await Row(kept).GetAttributeAsync("data-drawn-before"));
+        var order = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#draft-list > li')].map(li => li.dataset.draftId)");
+        Assert.True(Array.IndexOf(order, changed) < Array.IndexOf(order, kept), "The changed draft is not above the one changed before it.");
+    }
+
     [Fact]
     public async Task NewDraftButton_PutsTheFocusInTheHeadline_SoTypingGoesOnFromWhatWasTypedOnTheDesk()
     {

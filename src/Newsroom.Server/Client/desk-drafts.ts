@@ -25,6 +25,10 @@ export interface DeskDraftsOptions {
 
 export class DeskDrafts {
   private readonly drafts = new Map<string, DraftSummary>();
+  // The row drawn for each draft's latest summary. A live change draws its own row again and moves rows only where the
+  // order changed: drawing every row again on each change grew with the drafts on the desk times the changes per
+  // second, hundreds of drafts and dozens being edited on a results night.
+  private readonly rows = new Map<string, { draft: DraftSummary; item: HTMLLIElement }>();
   private filter: DraftFilter = { archived: false, status: "", assignedToMe: false };
   private loaded = false;
 
@@ -62,6 +66,7 @@ export class DeskDrafts {
   show(drafts: readonly DraftSummary[]): void {
     this.loaded = true;
     this.drafts.clear();
+    this.rows.clear();
     for (const draft of drafts) {
       this.drafts.set(draft.id, draft);
     }
@@ -97,15 +102,34 @@ export class DeskDrafts {
     const focused = document.activeElement as HTMLElement | null;
     const focusedId = focused?.closest<HTMLElement>("#draft-list [data-draft-id]")?.dataset.draftId;
     const focusedWhat = focused?.classList.contains("follow-toggle") ? ".follow-toggle" : focused?.classList.contains("restore") ? ".restore" : "a";
-    this.list.replaceChildren(...drafts.map((d) => this.renderDraft(d)));
+    const items = drafts.map((d) => this.rowFor(d));
+    const rows = this.list.children;
+    items.forEach((item, i) => {
+      if (rows[i] !== item) {
+        this.list.insertBefore(item, rows[i] ?? null);
+      }
+    });
+    while (rows.length > items.length) {
+      rows[rows.length - 1].remove();
+    }
     this.empty.hidden = drafts.length > 0;
     const filtered = this.filter.status !== "" || this.filter.assignedToMe;
     this.empty.textContent =
       this.drafts.size === 0 ? "No drafts yet." : filtered ? "No drafts match these filters." : this.filter.archived ? "No archived drafts." : "No current drafts.";
-    // Re-rendering must not throw a keyboard user's focus back to the top of the page.
-    if (focusedId) {
+    // A change must not throw a keyboard user's focus back to the top of the page: a row moved or drawn again loses it.
+    if (focusedId && document.activeElement !== focused) {
       this.list.querySelector<HTMLElement>(`[data-draft-id="${CSS.escape(focusedId)}"] ${focusedWhat}`)?.focus();
     }
+  }
+
+  private rowFor(draft: DraftSummary): HTMLLIElement {
+    const drawn = this.rows.get(draft.id);
+    if (drawn?.draft === draft) {
+      return drawn.item;
+    }
+    const item = this.renderDraft(draft);
+    this.rows.set(draft.id, { draft, item });
+    return item;
   }
 
   private renderDraft(draft: DraftSummary): HTMLLIElement {

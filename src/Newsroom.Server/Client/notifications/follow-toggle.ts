@@ -15,7 +15,7 @@ export interface FollowCalls {
  *
  * The state shown is the server's: one Following() call per (re)connect serves every toggle on the page, and a toggle
  * changes only once Follow or Unfollow has answered. The state is kept per topic rather than per button, and one click
- * listener on the root serves them all, because the desk draws its rows again on every live change: a button made
+ * listener on the root serves them all, because the desk draws a draft's row again when that draft changes: a button made
  * later (a row that arrived live, or one drawn again while a call was under way) shows the state at once and works.
  */
 export class FollowToggles {

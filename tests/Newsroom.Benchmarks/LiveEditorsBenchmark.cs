@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.AspNetCore.SignalR.Client;
 using Newsroom.Core.Changes;
 using Newsroom.Testing;
 
@@ -16,7 +15,6 @@ internal static class LiveEditorsBenchmark
 {
     public const string Usage = "[--steps 10,50,150,200,300,400,500,600] [--warmup S (3)] [--measure S (12)] [--rate N (5)] [--crowd N (2000; 0: none)]";
 
-    private const int MaxUpdatesPerPush = 1000;
     private const double CliffMs = 1000;
     private const double TargetAt50Ms = 30;
     private const double TargetAt150Ms = 50;
@@ -125,34 +123,26 @@ internal static class LiveEditorsBenchmark
     {
         var draftId = await session.CreateDraftAsync($"{n} editors");
         await WriteMarkerLinesAsync(session, draftId, n);
+        var (openedAt, openedText) = await ReadBodyAsync(session, draftId);
 
         var interval = TimeSpan.FromSeconds(1.0 / options.Rate);
         var capacity = (int)((options.Warmup + options.Measure).TotalSeconds * options.Rate) + 16;
-        var editors = Enumerable.Range(0, n).Select(i => new LiveEditor(i, capacity)).ToArray();
-        using (var opening = new SemaphoreSlim(16))
+        var editors = Enumerable.Range(0, n).Select(i => new TypingEditor(i, capacity)).ToArray();
+        var log = new DraftUpdateLog(openedAt, (n * capacity) + 16, n);
+        var seats = editors.Select(_ => new CrowdSeat(session.Cookies, $"draft:{draftId}", "OpenDraft", draftId)).ToList();
+        await using var crowd = await ReaderCrowd.JoinAsync(server, "hubs/staff", seats, (seat, message, at) => editors[seat].Heard(message, at), parallel: 16);
+        foreach (var editor in editors)
         {
-            await Task.WhenAll(editors.Select(async e =>
-            {
-                await opening.WaitAsync();
-                try
-                {
-                    await e.OpenAsync(session, draftId, MaxUpdatesPerPush);
-                }
-                finally
-                {
-                    opening.Release();
-                }
-            }));
+            editor.Start(crowd, log, draftId, openedAt, openedText);
         }
 
         var latencies = new LatencyHistogram();
-        var indexByClientId = editors.ToDictionary(e => e.BodyClientId, e => e.Index, StringComparer.Ordinal);
         var start = Stopwatch.GetTimestamp();
         var windowStart = start + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
         var windowEnd = windowStart + (long)(options.Measure.TotalSeconds * Stopwatch.Frequency);
         foreach (var editor in editors)
         {
-            editor.Observe(editors, indexByClientId, latencies, windowStart, windowEnd);
+            editor.Observe(editors, latencies, windowStart, windowEnd);
         }
 
         var cpu = new CpuMeter(ServerReplayBenchmark.Processes(server, azurite));
@@ -162,47 +152,58 @@ internal static class LiveEditorsBenchmark
         var typedFor = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var made = editors.Sum(e => e.Made);
 
-        // Past the cliff this process, which holds every editor, falls behind its own connections: an editor
-        // that was refused or lost its connection is reopened, as the browser reconnects, and resending is
-        // safe because the server drops what it already has. Busy answers were already retried.
-        var refused = editors.Count(e => !e.Client.Errors.IsEmpty);
-        var busy = editors.Count(e => !e.Client.BusyAnswers.IsEmpty);
-        var dropped = editors.Count(e => e.Client.Connection.State != HubConnectionState.Connected);
+        // Past the cliff this process, which holds every editor, falls behind its own connections. Busy answers were
+        // retried; an editor that was refused or lost its connection is not reopened: the step is past the cliff.
+        var refused = editors.Count(e => !e.Errors.IsEmpty);
+        var busy = editors.Count(e => !e.BusyAnswers.IsEmpty);
+        var dropped = editors.Count(e => !e.IsConnected);
         if (refused + busy + dropped > 0)
         {
             Console.Error.WriteLine(
                 $"note: at {n} editors, {refused} editors were refused, {busy} were told the draft did not answer in time " +
                 $"(and retried), and {dropped} lost their connection while typing.");
-            Console.Error.WriteLine($"  first refusal: {editors.SelectMany(e => e.Client.Errors.Concat(e.Client.BusyAnswers)).FirstOrDefault() ?? "(none)"}");
+            Console.Error.WriteLine($"  first refusal: {editors.SelectMany(e => e.Errors.Concat(e.BusyAnswers)).FirstOrDefault() ?? "(none)"}");
             PrintServerErrors(server);
-            await Task.WhenAll(editors
-                .Where(e => !e.Client.Errors.IsEmpty || e.Client.Connection.State != HubConnectionState.Connected)
-                .Select(e => e.Client.ReconnectAsync()));
         }
 
-        // Converged: nothing unconfirmed anywhere, and every editor at the version the server reports.
+        // Converged: nothing unconfirmed anywhere, every editor at the version the server reports, the log it received
+        // replayed is the server's text, and each editor's caret is where its own line ends in that text.
         var settle = Stopwatch.StartNew();
         var mismatches = 0;
         string? unsettled = null;
+        var live = editors.Where(e => e.IsConnected && e.Errors.IsEmpty).ToArray();
         try
         {
-            await Task.WhenAll(editors.Select(e =>
-                e.Client.WaitUntilAsync(c => c.UnconfirmedCount == 0, _settleTimeout, $"editor {e.Index}'s edits to be confirmed")));
-            var view = await session.ReadDraftAsync(draftId);
-            var serverVersion = view.GetProperty("fields").GetProperty("body").GetProperty("version").GetInt32();
-            var serverText = ServerReplayBenchmark.BodyText(view);
-            await Task.WhenAll(editors.Select(e =>
-                e.Client.WaitUntilAsync(c => c.Version("body") >= serverVersion, _settleTimeout, $"editor {e.Index} to reach v{serverVersion}")));
-            mismatches = editors.Count(e => e.Client.Text("body") != serverText);
-            foreach (var editor in editors.Where(e => e.Client.Text("body") != serverText).Take(3))
+            await Eventually.Until(
+                () => Task.FromResult(live.Count(e => e.UnconfirmedCount > 0)), c => c == 0, _settleTimeout, "every editor's edits to be confirmed");
+            var (serverVersion, serverText) = await ReadBodyAsync(session, draftId);
+            await Eventually.Until(
+                () => Task.FromResult(live.Count(e => e.Version < serverVersion)), c => c == 0, _settleTimeout, $"every editor to reach v{serverVersion}");
+            var replayed = Replay(log, openedAt, openedText, serverVersion);
+            if (replayed != serverText)
             {
-                Console.Error.WriteLine($"editor {editor.Index}: {editor.Client.Text("body").Length} chars vs the server's {serverText.Length} at v{serverVersion}");
+                Console.Error.WriteLine($"the log replayed is {replayed.Length} chars against the server's {serverText.Length} at v{serverVersion}");
+                mismatches++;
+            }
+
+            foreach (var editor in editors)
+            {
+                var line = replayed.IndexOf(TypingEditor.Marker(editor.Index), StringComparison.Ordinal);
+                var expected = (replayed.IndexOf('\n', line), replayed.Length);
+                if (editor.Version != serverVersion || editor.Position != expected)
+                {
+                    if (mismatches++ < 3)
+                    {
+                        Console.Error.WriteLine(
+                            $"editor {editor.Index}: v{editor.Version}, caret and length {editor.Position} against v{serverVersion}, {expected}");
+                    }
+                }
             }
 
             // One update wrote the marker lines; then one update per edit, none lost or doubled.
-            if (serverVersion != 1 + made)
+            if (serverVersion != openedAt + made)
             {
-                Console.Error.WriteLine($"note: the server holds v{serverVersion} after {made} edits (expected v{1 + made}).");
+                Console.Error.WriteLine($"note: the server holds v{serverVersion} after {made} edits (expected v{openedAt + made}).");
                 mismatches++;
             }
         }
@@ -214,7 +215,7 @@ internal static class LiveEditorsBenchmark
 
         var convergeMs = settle.Elapsed.TotalMilliseconds;
         var measuredEdits = editors.Sum(e => CountInWindow(e, windowStart, windowEnd));
-        await Task.WhenAll(editors.Select(e => e.CloseAsync().AsTask()));
+        await Task.WhenAll(editors.Select(e => e.StopAsync()));
 
         return new EditorsStep(
             n,
@@ -233,7 +234,7 @@ internal static class LiveEditorsBenchmark
     }
 
     // The edits stamped inside the measured window, which every other editor should have timed.
-    private static long CountInWindow(LiveEditor editor, long windowStart, long windowEnd) =>
+    private static long CountInWindow(TypingEditor editor, long windowStart, long windowEnd) =>
         editor.MadeAt.Take(editor.Made).LongCount(t => t >= windowStart && t < windowEnd);
 
     private static async Task WriteMarkerLinesAsync(StaffSession session, string draftId, int n)
@@ -241,13 +242,31 @@ internal static class LiveEditorsBenchmark
         var body = new StringBuilder();
         for (var i = 0; i < n; i++)
         {
-            body.Append(LiveEditor.Marker(i)).Append('\n');
+            body.Append(TypingEditor.Marker(i)).Append('\n');
         }
 
         await using var setup = await DraftEditorClient.OpenAsync(session, draftId, "setup");
         var lines = body.ToString();
         setup.Edit("body", _ => [new ChangeSpec(0, null, lines)]);
         await setup.WaitUntilAsync(c => c.UnconfirmedCount == 0, _settleTimeout, "the marker lines to be confirmed");
+    }
+
+    private static async Task<(int Version, string Text)> ReadBodyAsync(StaffSession session, string draftId)
+    {
+        var view = await session.ReadDraftAsync(draftId);
+        return (view.GetProperty("fields").GetProperty("body").GetProperty("version").GetInt32(), ServerReplayBenchmark.BodyText(view));
+    }
+
+    // The body the editors' log makes from the one they opened.
+    private static string Replay(DraftUpdateLog log, int openedAt, string openedText, int version)
+    {
+        var text = new CollabText(openedText);
+        for (var position = openedAt; position < version; position++)
+        {
+            text.Apply(log[position].Changes);
+        }
+
+        return text.ToString();
     }
 
     // A step that needed reconnects or did not settle is past the cliff whatever its percentiles say.

@@ -25,6 +25,9 @@ internal sealed class ReaderCrowd : IAsyncDisposable
     private static readonly byte[] _ping = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
 
     private readonly ClientWebSocket[] _sockets;
+
+    // A WebSocket takes one send at a time: a listener's own calls and the pings queue here.
+    private readonly SemaphoreSlim[] _sending;
     private readonly System.Collections.Concurrent.ConcurrentBag<Task> _listening = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pinging;
@@ -32,10 +35,28 @@ internal sealed class ReaderCrowd : IAsyncDisposable
     private ReaderCrowd(int readers)
     {
         _sockets = new ClientWebSocket[readers];
+        _sending = [.. Enumerable.Range(0, readers).Select(_ => new SemaphoreSlim(1, 1))];
         _pinging = PingAsync();
     }
 
     public int Count => _sockets.Length;
+
+    /// <summary>Whether listener <paramref name="seat"/>'s connection is still open.</summary>
+    public bool IsOpen(int seat) => _sockets[seat]?.State == WebSocketState.Open;
+
+    /// <summary>Sends one message (text, record separator included) on listener <paramref name="seat"/>'s connection.</summary>
+    public async Task SendAsync(int seat, ReadOnlyMemory<byte> message)
+    {
+        await _sending[seat].WaitAsync(_stop.Token);
+        try
+        {
+            await _sockets[seat].SendAsync(message, WebSocketMessageType.Text, true, _stop.Token);
+        }
+        finally
+        {
+            _sending[seat].Release();
+        }
+    }
 
     /// <summary>Connects <paramref name="readers"/> readers, <paramref name="parallel"/> at a time, each joined to <paramref name="channel"/>.</summary>
     public static Task<ReaderCrowd> JoinAsync(
@@ -200,11 +221,18 @@ internal sealed class ReaderCrowd : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                foreach (var socket in _sockets)
+                for (var seat = 0; seat < _sockets.Length; seat++)
                 {
-                    if (socket?.State == WebSocketState.Open)
+                    try
                     {
-                        await socket.SendAsync(_ping, WebSocketMessageType.Text, true, _stop.Token);
+                        if (IsOpen(seat))
+                        {
+                            await SendAsync(seat, _ping);
+                        }
+                    }
+                    catch (WebSocketException)
+                    {
+                        // Closed meanwhile: its listener has seen it too.
                     }
                 }
             }

@@ -53,14 +53,9 @@ public sealed partial class DraftEditorClient
         var parsed = updates.EnumerateArray()
             .Select(u => new CollabUpdate(ChangeSet.FromJson(u.GetProperty("changes")), u.GetProperty("clientId").GetString()!))
             .ToList();
-        var before = sync.Doc.Version;
         if (!sync.Doc.Receive(fromVersion, parsed))
         {
             sync.NeedsPull = true;
-        }
-        else if (Applied is { } applied && sync.Doc.Version > before)
-        {
-            applied(sync.Name, parsed[(before - fromVersion)..]);
         }
 
         var changed = _changed;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using Newsroom.Core.Changes;
-using Newsroom.Core.Collab;
 
 namespace Newsroom.Testing;
 
@@ -72,12 +71,6 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
     /// editor was opened without recording them.
     /// </summary>
     public ChannelReader<JsonElement> Events => _events.Reader;
-
-    /// <summary>
-    /// Called under the editor's lock with each field's updates as they are applied (events and pulls alike,
-    /// each update once), for load generators that time when an edit reached this editor. Keep it short.
-    /// </summary>
-    public Action<string, IReadOnlyList<CollabUpdate>>? Applied { get; set; }
 
     /// <summary>
     /// Connects, opens the draft (joining its channel first, as the hub does) and starts syncing. With

@@ -1,0 +1,523 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Newsroom.Core.Changes;
+
+namespace Newsroom.Benchmarks;
+
+/// <summary>
+/// One editor of the live-editors load, on a raw WebSocket of a <see cref="ReaderCrowd"/>: it types at the end of its
+/// own line of the body on a timer and syncs as <c>@codemirror/collab</c> does (and as <c>DraftEditorClient</c> does
+/// for the tests): one push in flight, its confirmation awaited as an event, a pull on a gap or when the confirmation
+/// is late, unconfirmed changes rebased over everyone else's one update at a time.
+/// </summary>
+/// <remarks>
+/// What a browser editor keeps that the load does not need is left out, so that one process can be three hundred
+/// editors beside the server: the text. An editor keeps its caret, mapped through every change as CodeMirror maps a
+/// selection, and the document's length; updates are parsed once for everyone (<see cref="DraftUpdateLog"/>). At the
+/// end the log is replayed into one text, and each editor's caret must be at the end of its own line in it.
+/// </remarks>
+internal sealed class TypingEditor
+{
+    private const string Field = "body";
+    private const int MaxUpdatesPerPush = 1000;
+
+    // The start of the hub's answer when a grain call timed out (DraftCaller.BusyMessage).
+    private const string BusyAnswer = "The draft did not answer in time";
+
+    private static readonly string[] _letters = [.. Enumerable.Range(0, 26).Select(i => ((char)('a' + i)).ToString())];
+    private static readonly TimeSpan _confirmWait = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan _busyRetry = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan _answerTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Lock _gate = new();
+    private readonly long[] _madeAt;
+    private readonly List<ChangeSet> _unconfirmed = [];
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private ReaderCrowd? _crowd;
+    private DraftUpdateLog? _log;
+    private string _draftId = "";
+    private Task _syncing = Task.CompletedTask;
+    private int _version;
+    private int _caret;
+    private int _length;
+    private bool _needsPull;
+    private int _invocations;
+    private string? _awaitedId;
+    private TaskCompletionSource<JsonElement>? _answer;
+    private int _confirmTarget;
+    private TaskCompletionSource? _confirmed;
+    private IReadOnlyList<TypingEditor> _all = [];
+    private LatencyHistogram? _latencies;
+    private long _windowStart;
+    private long _windowEnd;
+
+    public TypingEditor(int index, int capacity)
+    {
+        Index = index;
+        _madeAt = new long[capacity];
+    }
+
+    public int Index { get; }
+
+    public int Made { get; private set; }
+
+    public IReadOnlyList<long> MadeAt => _madeAt;
+
+    /// <summary>Refusals the server sent this editor, and calls it never answered; an honest editor gets none.</summary>
+    public ConcurrentQueue<string> Errors { get; } = new();
+
+    /// <summary>"Did not answer in time" answers (storage hanging, a silo overloaded); each was retried.</summary>
+    public ConcurrentQueue<string> BusyAnswers { get; } = new();
+
+    public bool IsConnected => _crowd?.IsOpen(Index) == true;
+
+    public int Version
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version;
+            }
+        }
+    }
+
+    public int UnconfirmedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _unconfirmed.Count;
+            }
+        }
+    }
+
+    /// <summary>The editor's caret and the length of the body as it sees it (the log's text plus its unconfirmed edits).</summary>
+    public (int Caret, int Length) Position
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_caret, _length);
+            }
+        }
+    }
+
+    /// <summary>The body's line for editor <paramref name="index"/>: each types before its line's end, away from the others.</summary>
+    public static string Marker(int index) => $"[e{index:D4}] ";
+
+    /// <summary>The client id of editor <paramref name="index"/>'s body, which <see cref="DraftUpdateLog"/> reads back.</summary>
+    public static string ClientId(int index) => $"e{index}-body";
+
+    /// <summary>Starts syncing, from the body at <paramref name="version"/> as the editor's OpenDraft found it.</summary>
+    public void Start(ReaderCrowd crowd, DraftUpdateLog log, string draftId, int version, string body)
+    {
+        lock (_gate)
+        {
+            _crowd = crowd;
+            _log = log;
+            _draftId = draftId;
+            _version = version;
+            _length = body.Length;
+            _caret = body.IndexOf('\n', body.IndexOf(Marker(Index), StringComparison.Ordinal));
+        }
+
+        _syncing = Task.Run(SyncAsync);
+    }
+
+    /// <summary>Everyone must be open before anyone types, so every observer sees every edit.</summary>
+    public void Observe(IReadOnlyList<TypingEditor> all, LatencyHistogram latencies, long windowStart, long windowEnd)
+    {
+        lock (_gate)
+        {
+            _all = all;
+            _latencies = latencies;
+            _windowStart = windowStart;
+            _windowEnd = windowEnd;
+        }
+    }
+
+    /// <summary>Types one character every <paramref name="interval"/> until <paramref name="stopAt"/>; the delays are the workload.</summary>
+    public async Task TypeAsync(TimeSpan interval, TimeSpan phase, long stopAt)
+    {
+        await Task.Delay(phase);
+        using var timer = new PeriodicTimer(interval);
+        do
+        {
+            lock (_gate)
+            {
+                var now = Stopwatch.GetTimestamp();
+                if (now >= stopAt || Made >= _madeAt.Length)
+                {
+                    return;
+                }
+
+                // Stamped before the edit exists, so no observer can apply it before its stamp is written.
+                _madeAt[Made] = now;
+                _unconfirmed.Add(ChangeSet.Of(new ChangeSpec(_caret, _caret, _letters[Made % 26]), _length));
+                Made++;
+                _caret++;
+                _length++;
+                Wake();
+            }
+        }
+        while (await timer.WaitForNextTickAsync());
+    }
+
+    /// <summary>
+    /// What the editor's connection received: one envelope of an <c>Events</c> message, or any other message whole
+    /// (answers to its calls among them), with the time it arrived.
+    /// </summary>
+    public void Heard(ReadOnlyMemory<byte> message, long at)
+    {
+        try
+        {
+            var span = message.Span;
+            if (span.StartsWith("{\"channel\":"u8))
+            {
+                HeardEnvelope(span, at);
+            }
+            else if (span.IndexOf("\"type\":3"u8) >= 0)
+            {
+                HeardAnswer(span);
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or ArgumentException)
+        {
+            Errors.Enqueue($"could not read what the server sent: {e.Message}");
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        await _syncing;
+    }
+
+    private void HeardEnvelope(ReadOnlySpan<byte> envelope, long at)
+    {
+        if (_log is null || envelope.IndexOf("\"draft.updates\""u8) < 0 || envelope.IndexOf("\"field\":\"body\""u8) < 0)
+        {
+            return;
+        }
+
+        var fromVersion = ReadInt(envelope, "\"fromVersion\":"u8);
+        lock (_gate)
+        {
+            if (fromVersion > _version)
+            {
+                // A gap: something before these was missed, so pull instead of applying them.
+                _needsPull = true;
+                Wake();
+                return;
+            }
+        }
+
+        // The version only grows, so the log holds everything before these; read outside the lock, once for everyone.
+        var count = _log.Read(fromVersion, envelope);
+        lock (_gate)
+        {
+            ApplyUpTo(fromVersion + count, at);
+        }
+    }
+
+    private void HeardAnswer(ReadOnlySpan<byte> message)
+    {
+        var reader = new Utf8JsonReader(message);
+        using var parsed = JsonDocument.ParseValue(ref reader);
+        var id = parsed.RootElement.GetProperty("invocationId").GetString();
+        TaskCompletionSource<JsonElement>? answer = null;
+        lock (_gate)
+        {
+            if (id == _awaitedId)
+            {
+                answer = _answer;
+                _awaitedId = null;
+                _answer = null;
+            }
+        }
+
+        answer?.TrySetResult(parsed.RootElement.Clone());
+    }
+
+    // Under _gate: applies the log's updates from this editor's version up to `version`, one at a time as the server
+    // rebases, timing the others' edits.
+    private void ApplyUpTo(int version, long at)
+    {
+        for (; _version < version; _version++)
+        {
+            var entry = _log![_version];
+            if (entry.Sender >= 0 && entry.Sender != Index && _latencies is not null)
+            {
+                var madeAt = _all[entry.Sender]._madeAt[entry.Sequence];
+                if (madeAt >= _windowStart && madeAt < _windowEnd)
+                {
+                    _latencies.Record(Stopwatch.GetElapsedTime(madeAt, at));
+                }
+            }
+
+            if (entry.Sender == Index && _unconfirmed.Count > 0)
+            {
+                // Our own, confirmed: the document has it already.
+                _unconfirmed.RemoveAt(0);
+                continue;
+            }
+
+            var changes = entry.Changes;
+            for (var i = 0; i < _unconfirmed.Count; i++)
+            {
+                var mine = _unconfirmed[i];
+                _unconfirmed[i] = mine.Map(changes);
+                changes = changes.Map(mine, before: true);
+            }
+
+            _caret = changes.MapPos(_caret)!.Value;
+            _length = changes.NewLength;
+        }
+
+        if (_confirmed is not null && _version >= _confirmTarget)
+        {
+            _confirmed.TrySetResult();
+            _confirmed = null;
+        }
+    }
+
+    // The sync loop: whenever woken, pushes what is unconfirmed (or pulls), one call at a time, until nothing is left.
+    private async Task SyncAsync()
+    {
+        var stop = _stop.Token;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await _wake.WaitAsync(stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            while (!stop.IsCancellationRequested && IsConnected)
+            {
+                bool pull;
+                byte[] call;
+                Task<JsonElement> answered;
+                lock (_gate)
+                {
+                    pull = _needsPull;
+                    _needsPull = false;
+                    if (!pull && _unconfirmed.Count == 0)
+                    {
+                        break;
+                    }
+
+                    _awaitedId = (++_invocations).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    call = pull ? PullCall(_awaitedId, _version) : PushCall(_awaitedId, _version);
+                    _answer = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    answered = _answer.Task;
+                }
+
+                try
+                {
+                    await _crowd!.SendAsync(Index, call);
+                    var answer = await answered.WaitAsync(_answerTimeout, stop);
+                    if (answer.TryGetProperty("error", out var error))
+                    {
+                        var reason = error.GetString() ?? "";
+                        if (!reason.Contains(BusyAnswer, StringComparison.Ordinal))
+                        {
+                            Errors.Enqueue(reason);
+                            break;
+                        }
+
+                        // As the browser does: nothing was wrong with the call, so it goes again after a pause.
+                        BusyAnswers.Enqueue(reason);
+                        lock (_gate)
+                        {
+                            _needsPull |= pull;
+                        }
+
+                        _ = RetryAfterAsync();
+                        break;
+                    }
+
+                    var result = answer.GetProperty("result");
+                    if (pull)
+                    {
+                        var fromVersion = result.GetProperty("fromVersion").GetInt32();
+                        var updates = result.GetProperty("updates");
+                        _log!.Fill(fromVersion, updates);
+                        lock (_gate)
+                        {
+                            ApplyUpTo(fromVersion + updates.GetArrayLength(), Stopwatch.GetTimestamp());
+                        }
+                    }
+                    else if (!await ConfirmedAsync(result.GetProperty("version").GetInt32()))
+                    {
+                        lock (_gate)
+                        {
+                            _needsPull = true;
+                        }
+                    }
+                }
+                catch (TimeoutException)
+                {
+                    Errors.Enqueue($"no answer to a {(pull ? "pull" : "push")} in {_answerTimeout.TotalSeconds:0} s");
+                    break;
+                }
+                catch (WebSocketException)
+                {
+                    // The connection dropped; the benchmark counts this editor as interrupted.
+                    break;
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    // Whether the events bring this editor to `version` (its push's) within the confirm wait.
+    private async Task<bool> ConfirmedAsync(int version)
+    {
+        Task confirmed;
+        lock (_gate)
+        {
+            if (_version >= version)
+            {
+                return true;
+            }
+
+            _confirmTarget = version;
+            _confirmed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            confirmed = _confirmed.Task;
+        }
+
+        try
+        {
+            await confirmed.WaitAsync(_confirmWait, _stop.Token);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            lock (_gate)
+            {
+                _confirmed = null;
+            }
+
+            return false;
+        }
+    }
+
+    private async Task RetryAfterAsync()
+    {
+        try
+        {
+            await Task.Delay(_busyRetry, _stop.Token);
+            lock (_gate)
+            {
+                Wake();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    // Under _gate.
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    // Under _gate: PushUpdates(draftId, "body", version, [{ clientId, changes }]) as SignalR's JSON protocol frames it.
+    private byte[] PushCall(string id, int version)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            WriteCallStart(json, id, "PushUpdates", version);
+            json.WriteStartArray();
+            foreach (var changes in _unconfirmed.Take(MaxUpdatesPerPush))
+            {
+                json.WriteStartObject();
+                json.WriteString("clientId", ClientId(Index));
+                json.WritePropertyName("changes");
+                json.WriteRawValue(changes.ToJson(), skipInputValidation: true);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Framed(buffer);
+    }
+
+    private byte[] PullCall(string id, int version)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            WriteCallStart(json, id, "PullUpdates", version);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Framed(buffer);
+    }
+
+    private void WriteCallStart(Utf8JsonWriter json, string id, string target, int version)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("type", 1);
+        json.WriteString("invocationId", id);
+        json.WriteString("target", target);
+        json.WriteStartArray("arguments");
+        json.WriteStringValue(_draftId);
+        json.WriteStringValue(Field);
+        json.WriteNumberValue(version);
+    }
+
+    private static byte[] Framed(ArrayBufferWriter<byte> buffer)
+    {
+        var framed = new byte[buffer.WrittenCount + 1];
+        buffer.WrittenSpan.CopyTo(framed);
+        framed[^1] = 0x1e;
+        return framed;
+    }
+
+    private static int ReadInt(ReadOnlySpan<byte> json, ReadOnlySpan<byte> property)
+    {
+        var at = json.IndexOf(property);
+        if (at < 0)
+        {
+            throw new InvalidOperationException($"No {Encoding.UTF8.GetString(property)} in {Encoding.UTF8.GetString(json)}");
+        }
+
+        var value = 0;
+        foreach (var digit in json[(at + property.Length)..])
+        {
+            if (digit is < (byte)'0' or > (byte)'9')
+            {
+                break;
+            }
+
+            value = (value * 10) + (digit - '0');
+        }
+
+        return value;
+    }
+}

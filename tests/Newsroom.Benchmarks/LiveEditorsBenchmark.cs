@@ -146,10 +146,12 @@ internal static class LiveEditorsBenchmark
         }
 
         var cpu = new CpuMeter(ServerReplayBenchmark.Processes(server, azurite));
+        var framesBefore = crowd.MessagesReceived;
         var random = new Random(n);
         await Task.WhenAll(editors.Select(e => Task.Run(() => e.TypeAsync(interval, interval * random.NextDouble(), windowEnd))));
         var load = cpu.Report();
         var typedFor = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var framesPerEditor = (crowd.MessagesReceived - framesBefore) / (double)n / typedFor;
         var made = editors.Sum(e => e.Made);
 
         // Past the cliff this process, which holds every editor, falls behind its own connections. Busy answers were
@@ -230,7 +232,7 @@ internal static class LiveEditorsBenchmark
             mismatches,
             refused + busy + dropped,
             unsettled is null,
-            load);
+            $"{load}; {framesPerEditor:0} frames/s to each editor");
     }
 
     // The edits stamped inside the measured window, which every other editor should have timed.

@@ -31,6 +31,7 @@ internal sealed class ReaderCrowd : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentBag<Task> _listening = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pinging;
+    private long _messages;
 
     private ReaderCrowd(int readers)
     {
@@ -40,6 +41,9 @@ internal sealed class ReaderCrowd : IAsyncDisposable
     }
 
     public int Count => _sockets.Length;
+
+    /// <summary>WebSocket messages (frames, as the server sends them) received by every listener so far.</summary>
+    public long MessagesReceived => Interlocked.Read(ref _messages);
 
     /// <summary>Whether listener <paramref name="seat"/>'s connection is still open.</summary>
     public bool IsOpen(int seat) => _sockets[seat]?.State == WebSocketState.Open;
@@ -175,6 +179,7 @@ internal sealed class ReaderCrowd : IAsyncDisposable
                 }
 
                 var at = Stopwatch.GetTimestamp();
+                Interlocked.Increment(ref _messages);
                 var message = buffer.AsMemory(0, length);
                 while (message.Span.IndexOf(RecordSeparator) is var end and >= 0)
                 {

@@ -47,7 +47,11 @@ public static class SequentialRebase
             {
                 var mine = pending[i];
                 pending[i] = new CollabUpdate(mine.Changes.Map(changes), mine.ClientId);
-                changes = changes.MapDesc(mine.Changes, before: true);
+                // Moved past this one for the next; after the last nothing needs it (most pushes hold one update).
+                if (i + 1 < pending.Count)
+                {
+                    changes = changes.MapDesc(mine.Changes, before: true);
+                }
             }
         }
 

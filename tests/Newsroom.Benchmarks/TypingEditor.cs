@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Newsroom.Core.Changes;
 
@@ -208,7 +206,7 @@ internal sealed class TypingEditor
             return;
         }
 
-        var fromVersion = ReadInt(envelope, "\"fromVersion\":"u8);
+        var fromVersion = DraftHubCalls.ReadInt(envelope, "\"fromVersion\":"u8);
         lock (_gate)
         {
             if (fromVersion > _version)
@@ -319,7 +317,9 @@ internal sealed class TypingEditor
                     }
 
                     _awaitedId = (++_invocations).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    call = pull ? PullCall(_awaitedId, _version) : PushCall(_awaitedId, _version);
+                    call = pull
+                        ? DraftHubCalls.Pull(_awaitedId, _draftId, Field, _version)
+                        : DraftHubCalls.Push(_awaitedId, _draftId, Field, _version, ClientId(Index), _unconfirmed.Take(MaxUpdatesPerPush));
                     _answer = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
                     answered = _answer.Task;
                 }
@@ -439,85 +439,5 @@ internal sealed class TypingEditor
         {
             _wake.Release();
         }
-    }
-
-    // Under _gate: PushUpdates(draftId, "body", version, [{ clientId, changes }]) as SignalR's JSON protocol frames it.
-    private byte[] PushCall(string id, int version)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            WriteCallStart(json, id, "PushUpdates", version);
-            json.WriteStartArray();
-            foreach (var changes in _unconfirmed.Take(MaxUpdatesPerPush))
-            {
-                json.WriteStartObject();
-                json.WriteString("clientId", ClientId(Index));
-                json.WritePropertyName("changes");
-                json.WriteRawValue(changes.ToJson(), skipInputValidation: true);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Framed(buffer);
-    }
-
-    private byte[] PullCall(string id, int version)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            WriteCallStart(json, id, "PullUpdates", version);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Framed(buffer);
-    }
-
-    private void WriteCallStart(Utf8JsonWriter json, string id, string target, int version)
-    {
-        json.WriteStartObject();
-        json.WriteNumber("type", 1);
-        json.WriteString("invocationId", id);
-        json.WriteString("target", target);
-        json.WriteStartArray("arguments");
-        json.WriteStringValue(_draftId);
-        json.WriteStringValue(Field);
-        json.WriteNumberValue(version);
-    }
-
-    private static byte[] Framed(ArrayBufferWriter<byte> buffer)
-    {
-        var framed = new byte[buffer.WrittenCount + 1];
-        buffer.WrittenSpan.CopyTo(framed);
-        framed[^1] = 0x1e;
-        return framed;
-    }
-
-    private static int ReadInt(ReadOnlySpan<byte> json, ReadOnlySpan<byte> property)
-    {
-        var at = json.IndexOf(property);
-        if (at < 0)
-        {
-            throw new InvalidOperationException($"No {Encoding.UTF8.GetString(property)} in {Encoding.UTF8.GetString(json)}");
-        }
-
-        var value = 0;
-        foreach (var digit in json[(at + property.Length)..])
-        {
-            if (digit is < (byte)'0' or > (byte)'9')
-            {
-                break;
-            }
-
-            value = (value * 10) + (digit - '0');
-        }
-
-        return value;
     }
 }

@@ -45,6 +45,9 @@ public sealed partial class DraftGrain
         }
 
         _deskSentAt = _clock.GetUtcNow();
-        GrainFactory.GetGrain<IDeskGrain>(IDeskGrain.Newsroom).DraftChanged(Summary()).Ignore();
+        TellDesk();
     }
+
+    // Outside the throttle: the first edit after a load still reaches the desk at once.
+    private void TellDesk() => GrainFactory.GetGrain<IDeskGrain>(IDeskGrain.Newsroom).DraftChanged(Summary()).Ignore();
 }

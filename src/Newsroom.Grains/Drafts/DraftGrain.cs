@@ -72,6 +72,11 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
         if (_record.State.Exists)
         {
             await LoadAsync(cancellationToken);
+
+            // The desk hears of a change after it is stored, one-way: a silo that stops between the two (or a throttled
+            // edit whose timer never fired) leaves the desk's row behind. Loading sets it right; an unchanged row is
+            // not written again.
+            TellDesk();
         }
     }
 

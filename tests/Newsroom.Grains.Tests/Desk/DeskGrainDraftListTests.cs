@@ -1,3 +1,5 @@
+using Newsroom.Core.Accounts;
+using Newsroom.Core.Publishing;
 using Newsroom.Core.Realtime;
 using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
@@ -135,6 +137,27 @@ public sealed class DeskGrainDraftListTests(GrainCluster cluster)
         Assert.Equal((id, "Stored, then edited", changedAt, "Rosa Reporter"), (reloaded.Id, reloaded.Headline, reloaded.LastChangedAt, reloaded.LastChangedBy));
         // Who is in a draft is presence: never stored, so a reloaded desk lists nobody.
         Assert.Empty(reloaded.Editors);
+    }
+
+    [Fact]
+    public async Task ARowLeftBehind_ByAStepTheDeskNeverHeardOf_IsSetRightWhenTheDraftLoadsAgain()
+    {
+        var reporter = new DraftUser("rosa", "Rosa Reporter", [NewsroomRoles.Reporter]);
+        var (id, draft) = await cluster.CreateDraft("Polls close at ten", reporter);
+        await draft.TakeStep(new WorkflowRequest(WorkflowStep.Submit, null), reporter);
+        var inReview = await Eventually.Until(
+            async () => (await cluster.Desk().GetDrafts()).Drafts.Single(d => d.Id == id), d => d.Status == DraftStatus.InReview, _wait, "the submission on the desk");
+
+        // What a silo stopping between storing the step and telling the desk leaves: the row as it was before.
+        await cluster.Desk().DraftChanged(inReview with { Status = DraftStatus.Draft });
+        var behind = (await cluster.Desk().GetDrafts()).Drafts.Single(d => d.Id == id);
+        await cluster.Deactivate(draft);
+        await draft.Exists();
+        var reloaded = await Eventually.Until(
+            async () => (await cluster.Desk().GetDrafts()).Drafts.Single(d => d.Id == id), d => d.Status == DraftStatus.InReview, _wait, "the row set right");
+
+        Assert.Equal(DraftStatus.Draft, behind.Status);
+        Assert.Equal(("Polls close at ten", "Rosa Reporter"), (reloaded.Headline, reloaded.LastChangedBy));
     }
 
     private async Task<string[]> Order(string first, string second) =>

@@ -47,6 +47,7 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<SignalRChannelRelay>();
         builder.Services.AddSingleton<ChannelListeners>();
         builder.Services.AddSingleton<ChannelMembership>();
+        builder.Services.AddSingleton<HubGrains>();
         builder.Services.AddHostedService<RelayRenewal>();
         return builder;
     }

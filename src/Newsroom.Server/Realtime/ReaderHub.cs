@@ -16,7 +16,7 @@ namespace Newsroom.Server.Realtime;
 /// </summary>
 [AllowAnonymous]
 [WhenBusy(BusyMessage)]
-public sealed partial class ReaderHub(ChannelMembership membership, IGrainFactory grains, GuestIdentity guests, ReaderSubscriptions subscriptions)
+public sealed partial class ReaderHub(ChannelMembership membership, IGrainFactory grains, HubGrains hubGrains, GuestIdentity guests, ReaderSubscriptions subscriptions)
     : Hub<INewsroomClient>
 {
     public const string BusyMessage = "The comments did not answer in time; try again.";
@@ -130,11 +130,11 @@ public sealed partial class ReaderHub(ChannelMembership membership, IGrainFactor
     // Writes are checked by the thread grain itself; reads are answered only under a story readers can see.
     private async Task RequirePublished(string slug)
     {
-        if (await grains.GetGrain<IArticleGrain>(slug).Get() is not { IsWithdrawn: false })
+        if (await hubGrains.Get<IArticleGrain>(slug).Get() is not { IsWithdrawn: false })
         {
             throw new CommentException($"There is no published story '{slug}' to read comments under.");
         }
     }
 
-    private ICommentThreadGrain Thread(string slug) => grains.GetGrain<ICommentThreadGrain>(slug);
+    private ICommentThreadGrain Thread(string slug) => hubGrains.Get<ICommentThreadGrain>(slug);
 }

@@ -26,6 +26,7 @@ namespace Newsroom.Server.Realtime;
 public sealed partial class StaffHub(
     ChannelMembership membership,
     IGrainFactory grains,
+    HubGrains hubGrains,
     StaffDirectory staff,
     ILogger<StaffHub> logger) : Hub<INewsroomClient>
 {
@@ -212,7 +213,7 @@ public sealed partial class StaffHub(
         return membership.Admit(name, ChannelAudience.Staff);
     }
 
-    private IDraftGrain Draft(string id) => grains.GetGrain<IDraftGrain>(id);
+    private IDraftGrain Draft(string id) => hubGrains.Get<IDraftGrain>(id);
 
     // Joins the draft's channel first, then reads the view: events that arrive before it are ones the client
     // buffers and skips by version. A refused view leaves the channel again.
@@ -231,5 +232,5 @@ public sealed partial class StaffHub(
         }
     }
 
-    private ICommentThreadGrain Comments(string slug) => grains.GetGrain<ICommentThreadGrain>(slug);
+    private ICommentThreadGrain Comments(string slug) => hubGrains.Get<ICommentThreadGrain>(slug);
 }

@@ -12,18 +12,17 @@ public sealed class PublishedPageCacheTests(PublishingNewsroom shared) : IClassF
     private static readonly TimeSpan _wellInsideTheAgeLimit = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task ArticlePage_ReadTwice_IsServedFromTheCacheTheSecondTime()
+    public async Task ArticlePage_ReadAgain_IsServedFromTheCache_AsItWasRendered()
     {
         await using var desk = await PublishingDesk.OpenAsync(shared.Server);
         var (_, slug) = await desk.PublishAsync("The count resumed at dawn.");
         using var reader = shared.Server.CreateClient();
 
         var first = await reader.GetAsync($"/articles/{slug}");
-        var second = await reader.GetAsync($"/articles/{slug}");
+        var second = await ServedFromTheCache(reader, $"/articles/{slug}");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.False(first.Headers.Age.HasValue);
-        Assert.True(second.Headers.Age.HasValue, "the second read was rendered again instead of served from the cache");
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.False(second.Headers.Contains("Set-Cookie"));
     }
@@ -35,7 +34,7 @@ public sealed class PublishedPageCacheTests(PublishingNewsroom shared) : IClassF
         var (draftId, slug) = await desk.PublishAsync("The count resumed at dawn.");
         using var reader = shared.Server.CreateClient();
         await reader.GetStringAsync($"/articles/{slug}");
-        Assert.True((await reader.GetAsync($"/articles/{slug}")).Headers.Age.HasValue);
+        await ServedFromTheCache(reader, $"/articles/{slug}");
 
         await desk.ReplaceBodyAsync(draftId, 1, "The count resumed at dawn.", "The count resumed at six in the morning.");
         await desk.Step(draftId, "update", "Update: the time the count resumed.", "update");
@@ -53,7 +52,7 @@ public sealed class PublishedPageCacheTests(PublishingNewsroom shared) : IClassF
         await using var desk = await PublishingDesk.OpenAsync(shared.Server);
         using var reader = shared.Server.CreateClient();
         await reader.GetStringAsync("/");
-        Assert.True((await reader.GetAsync("/")).Headers.Age.HasValue);
+        await ServedFromTheCache(reader, "/");
 
         var (_, slug) = await desk.PublishAsync("A new bridge opens.", headline: "Bridge opens to traffic");
 
@@ -79,4 +78,9 @@ public sealed class PublishedPageCacheTests(PublishingNewsroom shared) : IClassF
         Assert.False(staffPage.Headers.Age.HasValue);
         Assert.Contains("Sign out Eddie Editor", await staffPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    // The story's own publish empties the pages when its event reaches this silo, which may be just after the first
+    // read rendered and kept it: a later read is served from the cache, or the cache does not keep pages.
+    private static Task<HttpResponseMessage> ServedFromTheCache(HttpClient reader, string path) =>
+        Eventually.Until(() => reader.GetAsync(path), r => r.Headers.Age.HasValue, _wellInsideTheAgeLimit, $"a read of {path} served from the cache");
 }

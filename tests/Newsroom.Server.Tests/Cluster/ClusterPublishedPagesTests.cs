@@ -1,3 +1,4 @@
+using Newsroom.Server.Tests.Publishing;
 using Newsroom.Testing;
 
 namespace Newsroom.Server.Tests.Cluster;
@@ -26,7 +27,7 @@ public sealed class ClusterPublishedPagesTests
         foreach (var reader in new[] { readerOfFirst, readerOfSecond })
         {
             await reader.GetStringAsync($"/articles/{slug}");
-            Assert.True((await reader.GetAsync($"/articles/{slug}")).Headers.Age.HasValue, $"{reader.BaseAddress} did not keep the page");
+            await KeptPages.ServedFromTheCache(reader, $"/articles/{slug}");
         }
 
         await desk.ReplaceBodyAsync(draftId, 1, "Polling stations opened at eight.", "Polling stations opened at seven.");

@@ -48,8 +48,12 @@ public sealed class DraftEditorBusyTests(BrowserNewsroom newsroom)
             await azurite.ResumeAsync();
         }
 
+        // Rosa's page is told her typing is stored when the draft answers her; Eddie's page hears of it through the
+        // relay, which may be a moment later.
         await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "saved");
-        Assert.Equal("ZZZ Hello world", await BrowserNewsroom.DraftFieldTextAsync(eddie, "body"));
+        await Eventually.Until(
+            () => BrowserNewsroom.DraftFieldTextAsync(eddie, "body"), text => text == "ZZZ Hello world", TimeSpan.FromSeconds(30), "Rosa's typing on Eddie's screen");
+        Assert.Equal("ZZZ Hello world", await BrowserNewsroom.DraftFieldTextAsync(rosa, "body"));
     }
 
     [Fact]

@@ -93,15 +93,21 @@ public sealed class DeskGrain : Grain, IDeskGrain
             ? draft with { LastChangedAt = stored.LastChangedAt, LastChangedBy = stored.LastChangedBy }
             : draft;
         var storable = kept with { Editors = [] };
+        var sameEditors = (_editors.GetValueOrDefault(draft.Id) ?? []).SequenceEqual(draft.Editors);
         _editors[draft.Id] = draft.Editors;
-        if (!SameStored(storable, stored))
+        var sameRow = SameStored(storable, stored);
+        if (!sameRow)
         {
             // One row for this draft, not the whole list: a desk's drafts only ever grow.
             await _draftStore.SaveAsync(this.GetPrimaryKeyString(), storable);
             _drafts[draft.Id] = storable;
         }
 
-        _channel.Publish(new DeskDraftChanged(kept));
+        // A draft tells the desk its summary every time it loads; every desk page open need not hear it again.
+        if (!sameRow || !sameEditors)
+        {
+            _channel.Publish(new DeskDraftChanged(kept));
+        }
     }
 
     private static bool SameStored(DraftSummary a, DraftSummary? b) =>

@@ -162,6 +162,28 @@ public sealed class DeskGrainDraftListTests(GrainCluster cluster)
         Assert.Equal(("Polls close at ten", "Rosa Reporter", inReview.LastChangedAt), (reloaded.Headline, reloaded.LastChangedBy, reloaded.LastChangedAt));
     }
 
+    [Fact]
+    public async Task ASummaryTheDeskAlreadyHas_IsNotAnnouncedAgain_ButANewEditorIs()
+    {
+        var desk = cluster.Desk(NewDeskName("quiet"));
+        var id = NewDraftId();
+        var summary = new DraftSummary(id, "Turnout by noon", cluster.Clock.GetUtcNow(), "Rosa Reporter", []);
+        await desk.DraftCreated(summary);
+        var announced = (await desk.GetDrafts()).Version;
+
+        // What every load of an unchanged draft sends, then a join. DraftChanged is one-way, and Orleans does not
+        // promise one-way calls arrive in order; DraftCreated takes the same path and is awaited, so it stands in.
+        await desk.DraftCreated(summary);
+        await desk.DraftCreated(summary with { LastChangedAt = null, LastChangedBy = null });
+        var unchanged = (await desk.GetDrafts()).Version;
+        await desk.DraftCreated(summary with { Editors = [DraftEditorBadge.For(Eddie.UserName, Eddie.DisplayName)] });
+        var joined = await desk.GetDrafts();
+
+        Assert.Equal(announced, unchanged);
+        Assert.Single(joined.Drafts.Single().Editors);
+        Assert.Equal(announced + 1, joined.Version);
+    }
+
     private async Task<string[]> Order(string first, string second) =>
         [.. (await cluster.Desk().GetDrafts()).Drafts.Select(d => d.Id).Where(d => d == first || d == second)];
 }

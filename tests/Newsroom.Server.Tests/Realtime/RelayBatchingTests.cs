@@ -9,8 +9,9 @@ namespace Newsroom.Server.Tests.Realtime;
 
 /// <summary>
 /// Fewer, fuller frames: the events of a channel that are ready together leave as one message, in the channel's
-/// order, while a lone event on a quiet silo goes at once. The relay runs against a recording hub that holds its
-/// first send, so what arrives meanwhile is known to be waiting together.
+/// order, while a lone event on a quiet silo goes at once. The relay runs with no send window (the default's 20 ms
+/// would gather by the clock) against a recording hub that holds its first send, so what arrives meanwhile is known to
+/// be waiting together.
 /// </summary>
 public sealed class RelayBatchingTests
 {
@@ -63,6 +64,6 @@ public sealed class RelayBatchingTests
         services.AddNewsroomDrafts(_ => null!);
         var owners = services.BuildServiceProvider().GetRequiredService<ChannelOwners>();
         var staff = new RecordingHub<StaffHub>();
-        return (new SignalRChannelRelay(staff, new RecordingHub<ReaderHub>(), owners, [], Options.Create(new RelayOptions()), NullLogger<SignalRChannelRelay>.Instance), staff);
+        return (new SignalRChannelRelay(staff, new RecordingHub<ReaderHub>(), owners, [], Options.Create(new RelayOptions { SendWindow = TimeSpan.Zero }), NullLogger<SignalRChannelRelay>.Instance), staff);
     }
 }

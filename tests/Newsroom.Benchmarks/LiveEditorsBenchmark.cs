@@ -13,7 +13,7 @@ namespace Newsroom.Benchmarks;
 /// </summary>
 internal static class LiveEditorsBenchmark
 {
-    public const string Usage = "[--steps 10,50,150,200,300,400,500,600] [--warmup S (3)] [--measure S (12)] [--rate N (5)] [--crowd N (2000; 0: none)]";
+    public const string Usage = "[--steps 10,50,150,200,300,400,500,600] [--warmup S (3)] [--measure S (12)] [--rate N (5)] [--crowd N (2000; 0: none)] [--stall MS (0)]";
 
     private const double CliffMs = 1000;
     private const double TargetAt50Ms = 30;
@@ -40,6 +40,11 @@ internal static class LiveEditorsBenchmark
         Console.WriteLine(
             $"each editor types {options.Rate} edits/s at its own line; {options.Warmup.TotalSeconds:0} s warm-up, " +
             $"{options.Measure.TotalSeconds:0} s measured; every editor observes every other one");
+        if (options.Stall > TimeSpan.Zero)
+        {
+            Console.WriteLine($"the server is stopped (SIGSTOP) for {options.Stall.TotalMilliseconds:0} ms a third into each measured window");
+        }
+
         Console.WriteLine();
 
         Console.WriteLine("a fresh server and Azurite for each step, as a silo that has just started (or taken over) meets its editors");
@@ -50,7 +55,7 @@ internal static class LiveEditorsBenchmark
         await using (var server = await NewsroomServer.StartAsync(azurite))
         using (var session = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password))
         {
-            await RunStepAsync(session, server, azurite, GeneratorWarmupEditors, options with { Warmup = TimeSpan.Zero, Measure = _generatorWarmup });
+            await RunStepAsync(session, server, azurite, GeneratorWarmupEditors, options with { Warmup = TimeSpan.Zero, Measure = _generatorWarmup, Stall = TimeSpan.Zero });
         }
 
         Console.WriteLine(
@@ -148,7 +153,11 @@ internal static class LiveEditorsBenchmark
         var cpu = new CpuMeter(ServerReplayBenchmark.Processes(server, azurite));
         var framesBefore = crowd.MessagesReceived;
         var random = new Random(n);
+        var stall = options.Stall > TimeSpan.Zero
+            ? StallAsync(server, windowStart + ((windowEnd - windowStart) / 3), options.Stall)
+            : Task.CompletedTask;
         await Task.WhenAll(editors.Select(e => Task.Run(() => e.TypeAsync(interval, interval * random.NextDouble(), windowEnd))));
+        await stall;
         var load = cpu.Report();
         var typedFor = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var framesPerEditor = (crowd.MessagesReceived - framesBefore) / (double)n / typedFor;
@@ -216,6 +225,7 @@ internal static class LiveEditorsBenchmark
         }
 
         var convergeMs = settle.Elapsed.TotalMilliseconds;
+        Console.Error.WriteLine($"sync at {n} editors: {EditorSyncCounts.Summary(editors.Select(e => e.Sync))}");
         var measuredEdits = editors.Sum(e => CountInWindow(e, windowStart, windowEnd));
         await Task.WhenAll(editors.Select(e => e.StopAsync()));
 
@@ -233,6 +243,27 @@ internal static class LiveEditorsBenchmark
             refused + busy + dropped,
             unsettled is null,
             $"{load}; {framesPerEditor:0} frames/s to each editor");
+    }
+
+    // Stops the server at `at` for `length`, as a full collection or the host taking the cores would: the editors keep
+    // typing, and the draft should come back to its usual latency, not fall further and further behind.
+    private static async Task StallAsync(NewsroomServer server, long at, TimeSpan length)
+    {
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), at);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        await server.Process.SignalAsync("-STOP");
+        try
+        {
+            await Task.Delay(length);
+        }
+        finally
+        {
+            await server.Process.SignalAsync("-CONT");
+        }
     }
 
     // The edits stamped inside the measured window, which every other editor should have timed.
@@ -292,7 +323,7 @@ internal static class LiveEditorsBenchmark
 
     private static bool TryParseOptions(string[] args, out EditorsOptions options)
     {
-        options = new EditorsOptions([10, 50, 150, 200, 300, 400, 500, 600], TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(12), 5, 2000);
+        options = new EditorsOptions([10, 50, 150, 200, 300, 400, 500, 600], TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(12), 5, 2000, TimeSpan.Zero);
         for (var i = 0; i < args.Length; i += 2)
         {
             if (i + 1 >= args.Length)
@@ -323,6 +354,9 @@ internal static class LiveEditorsBenchmark
                     break;
                 case "--crowd" when int.TryParse(value, CultureInfo.InvariantCulture, out var c) && c >= 0:
                     options = options with { Crowd = c };
+                    break;
+                case "--stall" when int.TryParse(value, CultureInfo.InvariantCulture, out var ms) && ms is >= 0 and <= 10_000:
+                    options = options with { Stall = TimeSpan.FromMilliseconds(ms) };
                     break;
                 default:
                     return false;

@@ -27,19 +27,24 @@ internal sealed partial class TypingEditor
                 bool pull;
                 byte[] call;
                 Task<JsonElement> answered;
+                int pushedCount, confirmedBefore;
                 lock (_gate)
                 {
                     pull = _needsPull;
                     _needsPull = false;
-                    if (!pull && _unconfirmed.Count == 0)
+                    if (!pull && _unconfirmed == 0)
                     {
                         break;
                     }
 
+                    pushedCount = pull ? 0 : Math.Min(_unconfirmed, MaxUpdatesPerPush);
+                    confirmedBefore = _confirmedOwn;
+                    Sync.Called(pull, pushedCount);
+
                     _awaitedId = (++_invocations).ToString(System.Globalization.CultureInfo.InvariantCulture);
                     call = pull
                         ? DraftHubCalls.Pull(_awaitedId, _draftId, Field, _version)
-                        : DraftHubCalls.Push(_awaitedId, _draftId, Field, _version, ClientId(Index), _unconfirmed.Take(MaxUpdatesPerPush));
+                        : DraftHubCalls.Push(_awaitedId, _draftId, Field, _version, ClientId(Index), Unconfirmed(pushedCount));
                     _answer = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
                     answered = _answer.Task;
                 }
@@ -84,6 +89,15 @@ internal sealed partial class TypingEditor
                         lock (_gate)
                         {
                             _needsPull = true;
+                            Sync.LateConfirmations++;
+                        }
+                    }
+                    else
+                    {
+                        lock (_gate)
+                        {
+                            // The server took fewer than were sent (a push too late to rebase whole).
+                            Sync.ShortPushes += _confirmedOwn - confirmedBefore < pushedCount ? 1 : 0;
                         }
                     }
                 }

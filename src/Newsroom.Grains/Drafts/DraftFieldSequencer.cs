@@ -125,8 +125,9 @@ internal sealed class DraftFieldSequencer(DraftField field, int window)
     /// <summary>
     /// Sequences a push made against <paramref name="baseVersion"/>: drops updates already accepted, rebases
     /// the rest over what was accepted since, and appends them (not yet durable). Returns the appended ones: none
-    /// when they were all accepted before, or when rebasing them would take more than
-    /// <see cref="DraftLimits.MaxRebaseSteps"/> (the client then catches up and sends them again).
+    /// when they were all accepted before; of a late push, only the oldest that rebase within
+    /// <see cref="DraftLimits.MaxRebaseSteps"/>, and none when even one would not (the client confirms what was taken
+    /// as it catches up, and sends the rest again).
     /// </summary>
     /// <exception cref="DraftException">The push does not fit; nothing changes.</exception>
     public IReadOnlyList<(CollabUpdate Update, string Json)> Accept(int baseVersion, IReadOnlyList<CollabUpdate> pushed)
@@ -164,13 +165,17 @@ internal sealed class DraftFieldSequencer(DraftField field, int window)
             }
         }
 
-        // Too costly to rebase here: the client catches up and rebases them itself (see DraftLimits.MaxRebaseSteps).
-        if ((long)(Version - baseVersion) * pushed.Count > DraftLimits.MaxRebaseSteps)
+        // Rebasing costs the updates since the base times the updates rebased (see DraftLimits.MaxRebaseSteps): take
+        // the oldest that fit, and none when even one would not; the client catches up and sends the rest from there.
+        var behind = Version - baseVersion;
+        var fit = behind == 0 ? pushed.Count : Math.Min(pushed.Count, DraftLimits.MaxRebaseSteps / behind);
+        if (fit == 0)
         {
             return [];
         }
 
-        var appended = SequentialRebase.UpdatesToAppend(_updates[(baseVersion - _windowStart)..], pushed);
+        var taken = fit == pushed.Count ? pushed : pushed.Take(fit).ToArray();
+        var appended = SequentialRebase.UpdatesToAppend(_updates[(baseVersion - _windowStart)..], taken);
         var newLength = appended.Count > 0 ? appended[^1].Changes.NewLength : Length;
         var max = DraftLimits.MaxLength(Field);
         if (newLength > max && newLength > Length)

@@ -182,7 +182,7 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
         var version = sequencer.Version;
         if (accepted.Count == 0)
         {
-            // A resend of updates already accepted, or a push too late to rebase here (DraftLimits.MaxRebaseSteps):
+            // A resend of updates already accepted, or a push too late to rebase even one (DraftLimits.MaxRebaseSteps):
             // answer with the version once everything before it is durable; the client catches up to it, which
             // confirms its updates or rebases them on its side, and sends what is still its own from there.
             await WhenAllDurable();

@@ -35,11 +35,13 @@ public static class DraftLimits
     public const int MaxClientIdLength = 64;
 
     /// <summary>
-    /// Steps of rebasing one push may take: updates accepted since its base version times the updates it carries. A
-    /// late push costs the grain, on its one thread, that many change-set mappings; past this it is answered with the
-    /// field's version and nothing accepted, and the client, which receives those updates anyway, rebases its own on
-    /// its own processor and sends them again from there. Without it, 300 editors falling behind made every push
-    /// costlier, which made them fall further behind: the grain spent all its time rebasing and none writing.
+    /// Steps of rebasing one push may take: updates accepted since its base version times the updates rebased. A
+    /// late push costs the grain, on its one thread, that many change-set mappings; of a push past this only its
+    /// oldest updates that fit are taken (none when it is more than this many versions behind), and the client,
+    /// which receives the others' updates anyway, rebases the rest on its own processor and sends them again from
+    /// there. Without a limit, 300 editors falling behind made every push costlier, which made them fall further
+    /// behind: the grain spent all its time rebasing and none writing. Taking none of a push past it was a trap of
+    /// its own: an editor who had fallen behind by a few updates was refused every time, while the others typed on.
     /// </summary>
     public const int MaxRebaseSteps = 2_048;
 

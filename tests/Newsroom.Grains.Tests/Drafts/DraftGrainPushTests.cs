@@ -66,7 +66,7 @@ public sealed class DraftGrainPushTests(GrainCluster cluster)
     }
 
     [Fact]
-    public async Task APushTooCostlyToRebase_IsAnsweredWithTheVersion_StoresNothing_AndFromThereIsAccepted()
+    public async Task APushTooCostlyToRebaseWhole_HasItsOldestUpdatesTaken_AsManyAsFit_AndTheRestFromThere()
     {
         var (id, draft) = await cluster.CreateDraft();
         // 100 updates by one editor, one push each.
@@ -75,24 +75,41 @@ public sealed class DraftGrainPushTests(GrainCluster cluster)
             await draft.Push(DraftField.Body, v, [Append("fast", v, "x")], Rosa);
         }
 
-        // Another made 30 against version 0: 100 × 30 steps of rebasing, over the limit; 20 would be 2,000, under it.
+        // Another made 30 against version 0: 100 × 30 steps of rebasing, over the limit; its first 20 are 2,000, under it.
         var slow = Enumerable.Range(0, 30).Select(i => Append("slow", i, "y")).ToArray();
         var answered = await draft.Push(DraftField.Body, 0, slow, Eddie);
-        var untouched = await draft.Open("reader", Rosa);
-        // Having caught up, as the client does with the updates it receives, it sends them again from version 100.
-        var caughtUp = Enumerable.Range(0, 30).Select(i => Append("slow", 100 + i, "y")).ToArray();
-        var accepted = await draft.Push(DraftField.Body, 100, caughtUp, Eddie);
-        var withinLimit = await draft.Push(DraftField.Body, 30, [.. Enumerable.Range(0, 20).Select(i => Insert("late", 30 + i, 0, "z"))], Eddie);
+        var taken = await draft.Open("reader", Rosa);
+        // Having caught up, as the client does with the updates it receives, it sends the other 10 from version 120.
+        var rest = Enumerable.Range(0, 10).Select(i => Append("slow", 120 + i, "y")).ToArray();
+        var accepted = await draft.Push(DraftField.Body, 120, rest, Eddie);
         var view = await draft.Open("reader", Rosa);
 
         Assert.Equal(2_048, DraftLimits.MaxRebaseSteps);
-        Assert.Equal(100, answered.Version);
-        Assert.Equal((100, new string('x', 100)), (untouched.Fields.Body.Version, untouched.Text(DraftField.Body)));
+        Assert.Equal(120, answered.Version);
+        Assert.Equal((120, new string('x', 100) + new string('y', 20)), (taken.Fields.Body.Version, taken.Text(DraftField.Body)));
         Assert.Equal(130, accepted.Version);
-        Assert.Equal(150, withinLimit.Version);
-        Assert.Equal(new string('z', 20) + new string('x', 100) + new string('y', 30), view.Text(DraftField.Body));
-        // 100 + 30 + 20: the answered push stored nothing.
-        Assert.Equal(150, cluster.Logs.Batches(id).Sum(b => b.Updates.Count(u => u.Field == DraftField.Body)));
+        Assert.Equal(new string('x', 100) + new string('y', 30), view.Text(DraftField.Body));
+        Assert.Equal(130, cluster.Logs.Batches(id).Sum(b => b.Updates.Count(u => u.Field == DraftField.Body)));
+    }
+
+    [Fact]
+    public async Task APushSoLateThatNotOneUpdateFits_IsAnsweredWithTheVersion_AndStoresNothing()
+    {
+        var (id, draft) = await cluster.CreateDraft();
+        // 2,100 updates since version 0, pushed a thousand at a time: rebasing even one update over them passes the limit.
+        var version = 0;
+        foreach (var count in new[] { 1000, 1000, 100 })
+        {
+            var chain = Enumerable.Range(version, count).Select(v => Append("fast", v, "x")).ToArray();
+            version = (await draft.Push(DraftField.Body, version, chain, Rosa)).Version;
+        }
+
+        var answered = await draft.Push(DraftField.Body, 0, [Insert("late", 0, 0, "z")], Eddie);
+        var view = await draft.Open("reader", Rosa);
+
+        Assert.Equal((2_100, 2_100), (version, answered.Version));
+        Assert.Equal(new string('x', 2_100), view.Text(DraftField.Body));
+        Assert.Equal(2_100, cluster.Logs.Batches(id).Sum(b => b.Updates.Count(u => u.Field == DraftField.Body)));
     }
 
     [Fact]

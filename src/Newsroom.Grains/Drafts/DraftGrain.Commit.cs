@@ -7,8 +7,9 @@ namespace Newsroom.Grains.Drafts;
 public sealed partial class DraftGrain
 {
     // Group commit: at most one IDraftLog call is outstanding. Whatever is accepted meanwhile collects in
-    // _pending and becomes the next batch the moment the write ends, so durability costs one append per
-    // round trip to storage, not one per keystroke, and a lone edit is written at once with no added delay.
+    // _pending and becomes the next batch when the write ends, or, in a busy draft, once CommitInterval has passed
+    // since the last write began. Durability costs one append per interval, not one per keystroke, and a lone
+    // edit is written at once with no added delay.
     // Snapshots go through the same loop, between appends, because the log allows one call at a time; the
     // pushes that arrive during one simply wait for the write after it.
     private PendingBatch _pending = new();
@@ -34,6 +35,7 @@ public sealed partial class DraftGrain
         {
             while (!_pending.IsEmpty && _broken is null)
             {
+                await _pacing.WaitForTurn();
                 var batch = _pending;
                 _pending = new PendingBatch();
                 _inFlight = batch;

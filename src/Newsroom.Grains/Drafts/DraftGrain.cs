@@ -35,6 +35,7 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
     private readonly LiveChannel _channel;
     private readonly DraftFieldSequencer[] _fields;
     private readonly DraftPresence _presence = new();
+    private readonly CommitPacing _pacing;
 
     private IDraftLog? _log;
     private bool _ready;
@@ -62,6 +63,7 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
         _clock = clock;
         _logger = logger;
         _channel = new LiveChannel(ChannelName.Draft(Id), channelOptions.Value.SubscriptionExpiry, logger);
+        _pacing = new CommitPacing(_options.CommitInterval, clock);
         _fields = [.. DraftFields.All.Select(f => new DraftFieldSequencer(f, Math.Max(1, _options.Window)))];
     }
 

@@ -18,7 +18,7 @@ namespace Newsroom.Grains.Tests.Cluster;
 /// <summary>
 /// The test silo, wired as the server wires its own (src/Newsroom.Server/Extensions/OrleansExtensions.cs):
 /// grain storage <c>large</c> and <c>small</c>, the draft log and the desk's draft rows, all on the shared
-/// Azurite, with the production defaults of every option. Only the clock and the draft log are different: the
+/// Azurite, with the production defaults of every option but the drafts' commit interval (zero). The clock and the draft log differ too: the
 /// clock is a fake the tests move, and the log is watched (and can be held) by <see cref="DraftLogProbe"/>.
 /// </summary>
 internal static class NewsroomSilo
@@ -34,7 +34,8 @@ internal static class NewsroomSilo
         var services = silo.Services;
         UseFakeClockForGrains(services, clock);
         services.Configure<ChannelOptions>(_ => { });
-        services.Configure<DraftOptions>(_ => { });
+        // The fake clock stands still unless a test moves it, so a busy draft's wait for its next write would never end.
+        services.Configure<DraftOptions>(o => o.CommitInterval = TimeSpan.Zero);
         services.Configure<DraftLogOptions>(_ => { });
         services.Configure<CommentOptions>(o =>
         {

@@ -52,7 +52,7 @@ internal static class LiveEditorsBenchmark
         // every update too, and a cold generator fell behind, pushed from older versions, and made the server rebase more.
         var warming = Stopwatch.StartNew();
         await using (var azurite = await Azurite.StartAsync(inMemory: false))
-        await using (var server = await NewsroomServer.StartAsync(azurite))
+        await using (var server = await NewsroomServer.StartAsync(azurite, NewsroomServer.ProductionRuntime))
         using (var session = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password))
         {
             await RunStepAsync(session, server, azurite, GeneratorWarmupEditors, options with { Warmup = TimeSpan.Zero, Measure = _generatorWarmup, Stall = TimeSpan.Zero });
@@ -70,7 +70,7 @@ internal static class LiveEditorsBenchmark
         {
             EditorsStep step;
             await using (var azurite = await Azurite.StartAsync(inMemory: false))
-            await using (var server = await NewsroomServer.StartAsync(azurite))
+            await using (var server = await NewsroomServer.StartAsync(azurite, NewsroomServer.ProductionRuntime))
             using (var session = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password))
             {
                 step = await RunStepAsync(session, server, azurite, n, options);
@@ -112,7 +112,7 @@ internal static class LiveEditorsBenchmark
     private static async Task<DraftCrowd.Result> CrowdAsync(int connections)
     {
         await using var azurite = await Azurite.StartAsync(inMemory: false);
-        await using var server = await NewsroomServer.StartAsync(azurite);
+        await using var server = await NewsroomServer.StartAsync(azurite, NewsroomServer.ProductionRuntime);
         using var session = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
         var crowd = await DraftCrowd.MeasureAsync(server, session, connections);
         Console.WriteLine();

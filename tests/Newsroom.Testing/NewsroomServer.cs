@@ -57,6 +57,18 @@ public sealed class NewsroomServer : IAsyncDisposable
     /// <summary>The setting for a server that writes the demo stories and conversation, as <c>./run.sh</c> does.</summary>
     public static IReadOnlyDictionary<string, string?> WithDemoStories => new Dictionary<string, string?> { ["Newsroom__Demo__Stories"] = "true" };
 
+    /// <summary>
+    /// The runtime of a production silo (<c>infra/Dockerfile</c>), for benchmarks, in place of the test suite's settings
+    /// below: the server GC the project asks for, and no ReadyToRun code. With tiered compilation off (Release), the
+    /// framework's precompiled code would otherwise run for the life of the process, never replaced by the JIT's.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> ProductionRuntime => new Dictionary<string, string?>
+    {
+        ["DOTNET_gcServer"] = null,
+        ["DOTNET_TieredPGO"] = null,
+        ["DOTNET_ReadyToRun"] = "0",
+    };
+
     /// <summary>Starts the process and returns it without waiting, for tests of failed starts.</summary>
     public static ChildProcess Launch(IReadOnlyDictionary<string, string?> environment) =>
         ChildProcess.Start("dotnet", [ServerAssembly, "--contentRoot", ContentRoot], ContentRoot, environment);

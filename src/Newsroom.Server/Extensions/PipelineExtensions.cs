@@ -1,4 +1,5 @@
 using Newsroom.Server.Auth;
+using Newsroom.Server.Realtime;
 
 namespace Newsroom.Server.Extensions;
 
@@ -25,6 +26,7 @@ public static class PipelineExtensions
         // After authentication: a signed-in person's pages (their name in the header) are never kept.
         app.UseOutputCache();
         app.UseAntiforgery();
+        app.UseStaffSocketsWithoutCookies();
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Newsroom.Grains.Realtime;
 using Newsroom.Server.Auth;
@@ -49,12 +50,17 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<ChannelMembership>();
         builder.Services.AddSingleton<HubGrains>();
         builder.Services.AddHostedService<RelayRenewal>();
+
+        // Registered after Kestrel's own factory, so Kestrel's socket transport takes its buffers from these.
+        var transportPools = new TransportBlockPools(TransportOptions.FromConfiguration(builder.Configuration).PooledBlocks);
+        builder.Services.AddSingleton(transportPools);
+        builder.Services.AddSingleton<IMemoryPoolFactory<byte>>(transportPools);
         return builder;
     }
 
     public static WebApplication MapNewsroomHubs(this WebApplication app)
     {
-        app.MapHub<StaffHub>("/hubs/staff");
+        app.MapHub<StaffHub>(StaffHub.Path);
         app.MapHub<ReaderHub>(GuestIdentity.ReaderHubPath);
         return app;
     }

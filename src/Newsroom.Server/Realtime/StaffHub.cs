@@ -30,6 +30,8 @@ public sealed partial class StaffHub(
     StaffDirectory staff,
     ILogger<StaffHub> logger) : Hub<INewsroomClient>
 {
+    public const string Path = "/hubs/staff";
+
     public Task Join(string channel) => membership.Join(Context, Groups, Admit(channel));
 
     public Task Leave(string channel) => membership.Leave(Context, Groups, ChannelMembership.ParseOrReject(channel));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Newsroom.Testing;
 
 namespace Newsroom.Server.Tests.Apis;
 
@@ -21,5 +22,26 @@ public sealed class DiagnosticsApiTests(SharedNewsroom newsroom)
         Assert.True(memory.GetProperty("residentBytes").GetInt64() > memory.GetProperty("managedBytes").GetInt64());
         Assert.Equal(HttpStatusCode.Forbidden, reporter.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task KestrelTakesItsSocketBuffersFromTheNewsroomPool_WhichKeepsAtMostTheSetNumberFree()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var server = await NewsroomServer.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["Newsroom__Transport__PooledBlocks"] = "2",
+        });
+        using var ada = await server.SignInAsync("ada", "ada-demo");
+
+        // Twenty connections at once each take buffers, and give them back when answered.
+        var clients = Enumerable.Range(0, 20).Select(_ => server.CreateClient()).ToList();
+        var pages = await Task.WhenAll(clients.Select(c => c.GetStringAsync("/")));
+        clients.ForEach(c => c.Dispose());
+        var memory = await ada.Http.GetFromJsonAsync<JsonElement>("/api/diagnostics/memory");
+
+        Assert.All(pages, page => Assert.Contains("<html", page, StringComparison.Ordinal));
+        // Had Kestrel kept its own pool, this one would hold nothing.
+        Assert.InRange(memory.GetProperty("pooledTransportBytes").GetInt64(), 4096, 2 * 4096);
     }
 }

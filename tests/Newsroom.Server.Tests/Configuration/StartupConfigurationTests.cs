@@ -129,6 +129,21 @@ public sealed class StartupConfigurationTests
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-1", "Newsroom:Transport:PooledBlocks (-1) must be between 0 and 65536")]
+    [InlineData("65537", "Newsroom:Transport:PooledBlocks (65537) must be between 0 and 65536")]
+    [InlineData("many", "Newsroom:Transport is invalid")]
+    public async Task PooledTransportBlocksOutOfRange_StopsStartup_NamingTheSetting(string value, string expected)
+    {
+        var error = await FailedStart(new()
+        {
+            ["ConnectionStrings__AzureStorage"] = "UseDevelopmentStorage=true",
+            ["Newsroom__Transport__PooledBlocks"] = value,
+        });
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
     internal static async Task<string> FailedStart(Dictionary<string, string?> settings)
     {
         var environment = new Dictionary<string, string?>

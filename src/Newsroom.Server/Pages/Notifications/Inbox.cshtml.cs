@@ -22,7 +22,7 @@ public sealed class InboxModel(IGrainFactory grains, GuestIdentity guests) : Pag
     public string? Key { get; private set; }
 
     /// <summary>The hub the page's script keeps the inbox live on.</summary>
-    public string Hub => User.Identity?.IsAuthenticated == true ? "/hubs/staff" : GuestIdentity.ReaderHubPath;
+    public string Hub => User.Identity?.IsAuthenticated == true ? Realtime.StaffHub.Path : GuestIdentity.ReaderHubPath;
 
     public async Task OnGetAsync()
     {

@@ -29,10 +29,12 @@ public interface IDraftGrain : IChannelOwner
 
     /// <summary>
     /// Sequences one client's updates made against <paramref name="baseVersion"/> (rebased if late; updates
-    /// already accepted are dropped by client id, in order) and completes once they are durable.
+    /// already accepted are dropped by client id, in order) and completes once they are durable. The list is not
+    /// copied on a call within one silo (<c>[Immutable]</c>): the hub makes it for this call alone and the grain only
+    /// reads it.
     /// </summary>
     [Alias("push")]
-    Task<PushResult> Push(DraftField field, int baseVersion, IReadOnlyList<DraftUpdate> updates, DraftUser user);
+    Task<PushResult> Push(DraftField field, int baseVersion, [Immutable] IReadOnlyList<DraftUpdate> updates, DraftUser user);
 
     [Alias("pull")]
     Task<PulledUpdates> Pull(DraftField field, int fromVersion);

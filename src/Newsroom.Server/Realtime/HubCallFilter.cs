@@ -21,6 +21,7 @@ public sealed partial class HubCallFilter(
     public const string DefaultBusyMessage = "The newsroom did not answer in time; try again.";
 
     private static readonly ConcurrentDictionary<MethodInfo, HubMethodRules> _rules = new();
+    private static readonly ConcurrentDictionary<string, object> _grantKeys = new();
 
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -29,8 +30,7 @@ public sealed partial class HubCallFilter(
         try
         {
             rules.CheckArguments(invocationContext.HubMethodArguments);
-            if (rules.Policy is { } policy
-                && !(await authorization.AuthorizeAsync(invocationContext.Context.User!, policy)).Succeeded)
+            if (rules.Policy is { } policy && !await IsGranted(invocationContext.Context, policy))
             {
                 throw new HubException(NewsroomPolicies.Refusal(policy));
             }
@@ -67,6 +67,27 @@ public sealed partial class HubCallFilter(
             LogFailed(e, invocationContext.HubMethodName, invocationContext.Context.UserIdentifier);
             throw;
         }
+    }
+
+    /// <summary>
+    /// A connection's principal does not change while it lives, so a policy it met once is met for good: remembered on
+    /// the connection, as an editor's pushes (five a second) each asked again. Refusals are asked again; they are rare.
+    /// </summary>
+    private async ValueTask<bool> IsGranted(HubCallerContext connection, string policy)
+    {
+        var key = _grantKeys.GetOrAdd(policy, _ => new object());
+        if (connection.Items.ContainsKey(key))
+        {
+            return true;
+        }
+
+        if (!(await authorization.AuthorizeAsync(connection.User!, policy)).Succeeded)
+        {
+            return false;
+        }
+
+        connection.Items[key] = true;
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} for {User}: {Reason}")]

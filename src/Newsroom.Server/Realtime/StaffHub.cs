@@ -46,7 +46,7 @@ public sealed partial class StaffHub(
     public Task<DraftView> OpenDraft([DraftId] string draftId) =>
         ListeningTo(draftId, async draft =>
         {
-            var view = await draft.Open(Context.ConnectionId, Context.User.AsDraftUser());
+            var view = await draft.Open(Context.ConnectionId, Context.AsDraftUser());
             OpenedDrafts.Add(Context, draftId);
             return view;
         });
@@ -62,7 +62,7 @@ public sealed partial class StaffHub(
     [WhenBusy(DraftCaller.BusyMessage)]
     [RequiresPolicy(NewsroomPolicies.EditDrafts)]
     public Task<PushResult> PushUpdates([DraftId] string draftId, string field, int baseVersion, JsonElement updates) =>
-        Draft(draftId).Push(DraftFields.Parse(field), baseVersion, PushedJson.Read(updates), Context.User.AsDraftUser());
+        Draft(draftId).Push(DraftFields.Parse(field), baseVersion, PushedJson.Read(updates), Context.AsDraftUser());
 
     [WhenBusy(DraftCaller.BusyMessage)]
     public Task<PulledUpdates> PullUpdates([DraftId] string draftId, string field, int fromVersion) =>
@@ -71,7 +71,7 @@ public sealed partial class StaffHub(
     [WhenBusy(DraftCaller.BusyMessage)]
     [RequiresPolicy(NewsroomPolicies.EditDrafts)]
     public Task<DraftMetadata> SetMetadata([DraftId] string draftId, DraftMetadataChange change) =>
-        Draft(draftId).SetMetadata(change ?? new DraftMetadataChange(), Context.User.AsDraftUser());
+        Draft(draftId).SetMetadata(change ?? new DraftMetadataChange(), Context.AsDraftUser());
 
     [WhenBusy(DraftCaller.BusyMessage)]
     public async Task UpdatePresence([DraftId] string draftId, DraftCursor cursor)
@@ -81,7 +81,7 @@ public sealed partial class StaffHub(
             throw new HubException("A presence update needs { field, anchor, head }.");
         }
 
-        await Draft(draftId).UpdatePresence(Context.ConnectionId, Context.User.AsDraftUser(), cursor);
+        await Draft(draftId).UpdatePresence(Context.ConnectionId, Context.AsDraftUser(), cursor);
         OpenedDrafts.Add(Context, draftId);
     }
 
@@ -93,7 +93,7 @@ public sealed partial class StaffHub(
     [WhenBusy(DraftCaller.BusyMessage)]
     public Task<DraftWorkflow> TakeStep([DraftId] string draftId, string step, string? note, string? kind) =>
         Draft(draftId).TakeStep(
-            new WorkflowRequest(WorkflowArguments.Step(step), note, WorkflowArguments.Kind(kind)), Context.User.AsDraftUser());
+            new WorkflowRequest(WorkflowArguments.Step(step), note, WorkflowArguments.Kind(kind)), Context.AsDraftUser());
 
     /// <summary>Assigns the draft to a staff member by user name, or to nobody with an empty name.</summary>
     [RequiresPolicy(NewsroomPolicies.EditDrafts)]
@@ -103,7 +103,7 @@ public sealed partial class StaffHub(
         var account = string.IsNullOrEmpty(userName) ? null
             : staff.Find(userName) ?? throw new HubException($"There is no staff member '{userName}' to assign the draft to.");
         return Draft(draftId).Assign(
-            account is null ? null : new DraftAssignee(account.UserName, account.DisplayName), Context.User.AsDraftUser());
+            account is null ? null : new DraftAssignee(account.UserName, account.DisplayName), Context.AsDraftUser());
     }
 
     [WhenBusy(DraftCaller.BusyMessage)]

@@ -15,16 +15,10 @@ public sealed class TransportBlockPools(int keep) : IMemoryPoolFactory<byte>
 {
     public const int BlockSize = 4096;
 
-    private readonly ConcurrentBag<TransportBlockPool> _pools = [];
     private int _free;
 
     /// <summary>Kestrel asks for one pool per listener; they share the one limit.</summary>
-    public MemoryPool<byte> Create(MemoryPoolOptions? options = null)
-    {
-        var pool = new TransportBlockPool(this);
-        _pools.Add(pool);
-        return pool;
-    }
+    public MemoryPool<byte> Create(MemoryPoolOptions? options = null) => new TransportBlockPool(this);
 
     /// <summary>Bytes in free blocks kept for reuse, for <c>/api/diagnostics/memory</c>.</summary>
     public long PooledBytes => (long)Volatile.Read(ref _free) * BlockSize;

@@ -150,6 +150,8 @@ internal static class LiveEditorsBenchmark
             editor.Observe(editors, latencies, windowStart, windowEnd);
         }
 
+        using var admin = await server.SignInAsync("ada", "ada-demo");
+        var collectionsBefore = await ServerCollections.ReadAsync(admin);
         var cpu = new CpuMeter(ServerReplayBenchmark.Processes(server, azurite));
         var framesBefore = crowd.MessagesReceived;
         var random = new Random(n);
@@ -161,6 +163,7 @@ internal static class LiveEditorsBenchmark
         var load = cpu.Report();
         var typedFor = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var framesPerEditor = (crowd.MessagesReceived - framesBefore) / (double)n / typedFor;
+        var collections = (await ServerCollections.ReadAsync(admin)).Since(collectionsBefore, typedFor);
         var made = editors.Sum(e => e.Made);
 
         // Past the cliff this process, which holds every editor, falls behind its own connections. Busy answers were
@@ -242,7 +245,7 @@ internal static class LiveEditorsBenchmark
             mismatches,
             refused + busy + dropped,
             unsettled is null,
-            $"{load}; {framesPerEditor:0} frames/s to each editor");
+            $"{load}; {framesPerEditor:0} frames/s to each editor; {collections}");
     }
 
     // Stops the server at `at` for `length`, as a full collection or the host taking the cores would: the editors keep

@@ -67,6 +67,7 @@ public sealed class NewsroomServer : IAsyncDisposable
         ["DOTNET_gcServer"] = null,
         ["DOTNET_TieredPGO"] = null,
         ["DOTNET_ReadyToRun"] = "0",
+        ["DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION"] = "256",
     };
 
     /// <summary>Starts the process and returns it without waiting, for tests of failed starts.</summary>

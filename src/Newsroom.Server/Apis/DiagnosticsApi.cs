@@ -10,6 +10,7 @@ public static class DiagnosticsApi
     public static WebApplication MapDiagnosticsApi(this WebApplication app)
     {
         app.MapGet("/api/diagnostics/memory", MemoryAfterFullCollection).RequireAuthorization(NewsroomPolicies.Administer);
+        app.MapGet("/api/diagnostics/collections", CollectionsSoFar).RequireAuthorization(NewsroomPolicies.Administer);
         return app;
     }
 
@@ -29,7 +30,22 @@ public static class DiagnosticsApi
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         return new SiloMemory(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64, transport.PooledBytes);
     }
+
+    /// <summary>
+    /// The collector's work since this silo started, read without collecting: a benchmark reads it before and after a
+    /// run, and the difference is how often the silo stopped for a collection and for how long in all.
+    /// </summary>
+    public static SiloCollections CollectionsSoFar() => new(
+        GC.CollectionCount(0) - GC.CollectionCount(1),
+        GC.CollectionCount(1) - GC.CollectionCount(2),
+        GC.CollectionCount(2),
+        GC.GetTotalPauseDuration().TotalMilliseconds,
+        GC.GetTotalAllocatedBytes(precise: false));
 }
+
+/// <summary>Collections of each generation (a gen1 collection also collects gen0, counted once, as gen1), the total time
+/// the silo was paused for them, and the bytes allocated, since the silo started.</summary>
+public sealed record SiloCollections(int Gen0, int Gen1, int Gen2, double PausedMs, long AllocatedBytes);
 
 /// <summary>Managed heap in use, the process's resident memory, and free socket buffers (part of the heap), in bytes.</summary>
 public sealed record SiloMemory(long ManagedBytes, long ResidentBytes, long PooledTransportBytes);

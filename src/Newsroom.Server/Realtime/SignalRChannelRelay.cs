@@ -127,17 +127,20 @@ public sealed partial class SignalRChannelRelay : IChannelRelay
 
     private void Observe(Task send, string channel, List<ChannelEnvelope> batch)
     {
-        if (send.IsCompletedSuccessfully)
+        if (!send.IsCompletedSuccessfully)
         {
-            return;
+            LogWhenFailed(send, channel, batch);
         }
+    }
 
+    // Apart from Observe, whose every call would otherwise allocate this lambda's closure, sends that finished at once
+    // (nearly all) included.
+    private void LogWhenFailed(Task send, string channel, List<ChannelEnvelope> batch) =>
         send.ContinueWith(
             t => LogSendFailed(t.Exception!, channel, batch[0].Version, batch[^1].Version),
             CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted,
             TaskScheduler.Default);
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Channel} v{First}–v{Last} to its group failed")]
     private partial void LogSendFailed(Exception exception, string channel, long first, long last);

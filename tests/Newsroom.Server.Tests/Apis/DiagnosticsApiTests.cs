@@ -25,6 +25,25 @@ public sealed class DiagnosticsApiTests(SharedNewsroom newsroom)
     }
 
     [Fact]
+    public async Task CollectionsSoFar_CountTheFullCollectionsAndTheirPauses_ForAdminsOnly()
+    {
+        using var ada = await newsroom.Server.SignInAsync("ada", "ada-demo");
+        using var rosa = await newsroom.Server.SignInAsync("rosa", "rosa-demo");
+
+        var before = await ada.Http.GetFromJsonAsync<JsonElement>("/api/diagnostics/collections");
+        // Reading the memory collects twice, fully.
+        await ada.Http.GetFromJsonAsync<JsonElement>("/api/diagnostics/memory");
+        var after = await ada.Http.GetFromJsonAsync<JsonElement>("/api/diagnostics/collections");
+        var reporter = await rosa.Http.GetAsync("/api/diagnostics/collections");
+
+        Assert.True(after.GetProperty("gen2").GetInt32() >= before.GetProperty("gen2").GetInt32() + 2);
+        Assert.True(after.GetProperty("pausedMs").GetDouble() > before.GetProperty("pausedMs").GetDouble());
+        Assert.True(after.GetProperty("allocatedBytes").GetInt64() > before.GetProperty("allocatedBytes").GetInt64());
+        Assert.True(before.GetProperty("gen0").GetInt32() >= 0 && before.GetProperty("gen1").GetInt32() >= 0);
+        Assert.Equal(HttpStatusCode.Forbidden, reporter.StatusCode);
+    }
+
+    [Fact]
     public async Task KestrelTakesItsSocketBuffersFromTheNewsroomPool_WhichKeepsAtMostTheSetNumberFree()
     {
         await using var azurite = await Azurite.StartAsync();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Newsroom.Testing;
 
 namespace Newsroom.Benchmarks;
@@ -11,16 +10,9 @@ namespace Newsroom.Benchmarks;
 /// </summary>
 internal sealed record ServerCollections(int Gen0, int Gen1, int Gen2, double PausedMs, long AllocatedBytes)
 {
-    public static async Task<ServerCollections> ReadAsync(StaffSession admin)
-    {
-        var gc = await admin.Http.GetFromJsonAsync<JsonElement>("/api/diagnostics/collections");
-        return new ServerCollections(
-            gc.GetProperty("gen0").GetInt32(),
-            gc.GetProperty("gen1").GetInt32(),
-            gc.GetProperty("gen2").GetInt32(),
-            gc.GetProperty("pausedMs").GetDouble(),
-            gc.GetProperty("allocatedBytes").GetInt64());
-    }
+    public static async Task<ServerCollections> ReadAsync(StaffSession admin) =>
+        await admin.Http.GetFromJsonAsync<ServerCollections>("/api/diagnostics/collections")
+        ?? throw new InvalidOperationException("The server answered its collections with nothing.");
 
     /// <summary>What happened between <paramref name="before"/> and this reading, over <paramref name="seconds"/>.</summary>
     public string Since(ServerCollections before, double seconds)

@@ -133,8 +133,8 @@ public sealed partial class SignalRChannelRelay : IChannelRelay
         }
     }
 
-    // Apart from Observe, whose every call would otherwise allocate this lambda's closure, sends that finished at once
-    // (nearly all) included.
+    // A method of its own so that the lambda's closure is allocated only for a send still pending: in Observe it would
+    // be allocated on every call, and nearly every send has finished at once.
     private void LogWhenFailed(Task send, string channel, List<ChannelEnvelope> batch) =>
         send.ContinueWith(
             t => LogSendFailed(t.Exception!, channel, batch[0].Version, batch[^1].Version),

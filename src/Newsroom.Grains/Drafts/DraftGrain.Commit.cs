@@ -10,12 +10,13 @@ public sealed partial class DraftGrain
     // _pending and becomes the next batch when the write ends, or, in a busy draft, once CommitInterval has passed
     // since the last write began. Durability costs one append per interval, not one per keystroke, and a lone
     // edit is written at once with no added delay.
-    // Snapshots go through the same loop, between appends, because the log allows one call at a time; the
-    // pushes that arrive during one simply wait for the write after it.
+    // A snapshot begins between appends and is then stored beside them: the log lets the next append begin
+    // while the snapshot is uploaded, so a push waits for its own batch's append and never for a snapshot.
     private PendingBatch _pending = new();
     private PendingBatch? _inFlight;
     private bool _isWriting;
     private Task _writing = Task.CompletedTask;
+    private Task _snapshotting = Task.CompletedTask;
     private Exception? _broken;
     private long _sequence;
     private int _updatesSinceSnapshot;
@@ -52,9 +53,9 @@ public sealed partial class DraftGrain
                 }
 
                 Commit(batch, logBatch);
-                if (_updatesSinceSnapshot >= _options.SnapshotEvery)
+                if (_updatesSinceSnapshot >= _options.SnapshotEvery && _snapshotting.IsCompleted)
                 {
-                    await WriteSnapshot(CancellationToken.None);
+                    _snapshotting = WriteSnapshot(CancellationToken.None);
                 }
             }
         }
@@ -144,6 +145,9 @@ public sealed partial class DraftGrain
         {
             // Break has logged it and failed the callers; deactivation only waits for the loop to stop.
         }
+
+        // WriteSnapshot logs its own failures, so this never throws.
+        await _snapshotting;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Draft {DraftId}: appending batch {Sequence} failed; deactivating to reload from storage")]

@@ -6,7 +6,7 @@ namespace Newsroom.Grains.Tests.Cluster;
 
 /// <summary>
 /// Sits between the draft grains and their real blob logs: records every batch that became durable, per
-/// draft, and can hold a draft's next append in flight, so a test decides when a write ends. Drafts a test
+/// draft, and can hold a draft's next append or snapshot in flight, so a test decides when a write ends. Drafts a test
 /// does not touch through the probe go straight through.
 /// </summary>
 public sealed class DraftLogProbe
@@ -20,10 +20,18 @@ public sealed class DraftLogProbe
     public int Snapshots(string draftId) => Trace(draftId).Snapshots;
 
     /// <summary>Makes the draft's next append wait, once it has begun, until the returned hold is released.</summary>
-    public AppendHold HoldNextAppend(string draftId)
+    public WriteHold HoldNextAppend(string draftId)
     {
-        var hold = new AppendHold();
-        Trace(draftId).HoldNext(hold);
+        var hold = new WriteHold();
+        Trace(draftId).HoldNextAppend(hold);
+        return hold;
+    }
+
+    /// <summary>Makes the draft's next snapshot wait, once it has begun, until the returned hold is released.</summary>
+    public WriteHold HoldNextSnapshot(string draftId)
+    {
+        var hold = new WriteHold();
+        Trace(draftId).HoldNextSnapshot(hold);
         return hold;
     }
 
@@ -38,18 +46,18 @@ public sealed class DraftLogProbe
 
     private DraftTrace Trace(string draftId) => _drafts.GetOrAdd(draftId, _ => new DraftTrace());
 
-    /// <summary>An append held in flight: <see cref="Reached"/> completes when it begins, and it goes on once released.</summary>
-    public sealed class AppendHold
+    /// <summary>A write held in flight: <see cref="Reached"/> completes when it begins, and it goes on once released.</summary>
+    public sealed class WriteHold
     {
         private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Task Reached => _reached.Task;
 
-        /// <summary>Lets the held append go on to storage.</summary>
+        /// <summary>Lets the held write go on to storage.</summary>
         public void Release() => _released.TrySetResult();
 
-        /// <summary>Ends the held append with a storage failure instead; nothing of it is stored.</summary>
+        /// <summary>Ends the held write with a storage failure instead; nothing of it is stored.</summary>
         public void Fail(Exception error) => _released.TrySetException(error);
 
         internal async Task WaitAsync(CancellationToken cancellationToken)
@@ -64,7 +72,8 @@ public sealed class DraftLogProbe
         private readonly Lock _lock = new();
         private readonly List<DraftLogBatch> _batches = [];
         private int _snapshots;
-        private AppendHold? _hold;
+        private WriteHold? _appendHold;
+        private WriteHold? _snapshotHold;
 
         public IReadOnlyList<DraftLogBatch> Batches
         {
@@ -89,9 +98,13 @@ public sealed class DraftLogProbe
 
         public void SnapshotWritten() => Interlocked.Increment(ref _snapshots);
 
-        public void HoldNext(AppendHold hold) => Volatile.Write(ref _hold, hold);
+        public void HoldNextAppend(WriteHold hold) => Volatile.Write(ref _appendHold, hold);
 
-        public AppendHold? TakeHold() => Interlocked.Exchange(ref _hold, null);
+        public void HoldNextSnapshot(WriteHold hold) => Volatile.Write(ref _snapshotHold, hold);
+
+        public WriteHold? TakeAppendHold() => Interlocked.Exchange(ref _appendHold, null);
+
+        public WriteHold? TakeSnapshotHold() => Interlocked.Exchange(ref _snapshotHold, null);
     }
 
     private sealed class Factory(IDraftLogFactory inner, DraftLogProbe probe) : IDraftLogFactory
@@ -109,7 +122,7 @@ public sealed class DraftLogProbe
 
         public async Task AppendAsync(DraftLogBatch batch, CancellationToken cancellationToken = default)
         {
-            if (trace.TakeHold() is { } hold)
+            if (trace.TakeAppendHold() is { } hold)
             {
                 await hold.WaitAsync(cancellationToken);
             }
@@ -120,6 +133,11 @@ public sealed class DraftLogProbe
 
         public async Task WriteSnapshotAsync(DraftSnapshot snapshot, CancellationToken cancellationToken = default)
         {
+            if (trace.TakeSnapshotHold() is { } hold)
+            {
+                await hold.WaitAsync(cancellationToken);
+            }
+
             await inner.WriteSnapshotAsync(snapshot, cancellationToken);
             trace.SnapshotWritten();
         }

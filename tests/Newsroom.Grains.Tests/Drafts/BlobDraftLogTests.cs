@@ -1,9 +1,12 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Newsroom.Core.Changes;
 using Newsroom.Grains.Drafts;
 using Newsroom.Grains.Drafts.Storage;
+using Newsroom.Testing;
 using static Newsroom.Grains.Tests.Drafts.DraftLogSamples;
 
 namespace Newsroom.Grains.Tests.Drafts;
@@ -69,6 +72,55 @@ public sealed class BlobDraftLogTests(SharedAzurite storage)
         var loaded = await factory.Open(draft).LoadAsync();
         AssertSnapshot(snapshot, loaded.Snapshot);
         AssertBatches(TypingFrom(21, 25), loaded.Batches);
+    }
+
+    [Fact]
+    public async Task AnAppendMadeWhileASnapshotIsStored_GoesToTheSegmentItsRollOpens_AndLoadsAfterIt()
+    {
+        var draft = SharedAzurite.UniqueDraftId("beside-snapshot");
+        var factory = Factory(_blobs);
+        var log = factory.Open(draft);
+        await log.LoadAsync();
+        await log.AppendAllAsync(TypingFrom(1, 20));
+        var snapshot = Snapshot(20, "twenty letters typed");
+
+        // Begun while the snapshot's roll is still in flight, as the draft grain does so that no push waits for a
+        // snapshot's upload.
+        var storing = log.WriteSnapshotAsync(snapshot);
+        var appending = log.AppendAsync(Typing(21, length: 20));
+        await Task.WhenAll(storing, appending);
+        await log.AppendAsync(Typing(22, length: 21));
+
+        var loaded = await factory.Open(draft).LoadAsync();
+        AssertSnapshot(snapshot, loaded.Snapshot);
+        AssertBatches(TypingFrom(21, 22), loaded.Batches);
+        // Twenty batches and the line closing the segment, then the two batches after the snapshot.
+        Assert.Equal([("log-00000000", 21), ("log-00000001", 2)], (await SegmentsAsync(draft)).Select(s => (s.Name[(draft.Length + 1)..], s.Blocks)));
+    }
+
+    [Fact]
+    public async Task ASnapshotBegunWhileAnAppendIsInFlight_WaitsForIt_AndKeepsTheBatch()
+    {
+        var draft = SharedAzurite.UniqueDraftId("snapshot-after-append");
+        var held = new HeldAppendBlock();
+        var options = new BlobClientOptions();
+        options.AddPolicy(held, HttpPipelinePosition.PerCall);
+        var factory = Factory(new BlobServiceClient(storage.Azurite.ConnectionString, options));
+        var log = factory.Open(draft);
+        await log.LoadAsync();
+        await log.AppendAllAsync(TypingFrom(1, 20));
+        var snapshot = Snapshot(20, "twenty letters typed");
+
+        held.HoldNext();
+        var appending = log.AppendAsync(Typing(21, length: 20));
+        await held.Reached.WaitAsync(TimeSpan.FromSeconds(10), "the append to reach storage");
+        var storing = log.WriteSnapshotAsync(snapshot);
+        held.Release();
+        await Task.WhenAll(appending, storing);
+
+        var loaded = await factory.Open(draft).LoadAsync();
+        AssertSnapshot(snapshot, loaded.Snapshot);
+        AssertBatches(TypingFrom(21, 21), loaded.Batches);
     }
 
     [Fact]
@@ -218,5 +270,33 @@ public sealed class BlobDraftLogTests(SharedAzurite storage)
         }
 
         return segments;
+    }
+
+    /// <summary>Holds the next append of a block on its way to storage until released: an append in flight.</summary>
+    private sealed class HeldAppendBlock : HttpPipelinePolicy
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _armed;
+
+        public Task Reached => _reached.Task;
+
+        public void HoldNext() => Volatile.Write(ref _armed, 1);
+
+        public void Release() => _released.TrySetResult();
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("The draft log only calls storage asynchronously.");
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (message.Request.Uri.Query.Contains("comp=appendblock", StringComparison.Ordinal) && Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                _reached.TrySetResult();
+                await _released.Task;
+            }
+
+            await ProcessNextAsync(message, pipeline);
+        }
     }
 }

@@ -51,6 +51,33 @@ public sealed class DraftGrainGroupCommitTests(GrainCluster cluster)
     }
 
     [Fact]
+    public async Task ASnapshotBeingStored_HoldsUpNoPush_AndTheDraftReloadsFromIt()
+    {
+        var (id, draft) = await cluster.CreateDraft();
+        var hold = cluster.Logs.HoldNextSnapshot(id);
+        // Enough updates for the draft's periodic snapshot, in pushes of the most one may carry.
+        var (length, version) = (0, 0);
+        while (cluster.Logs.Batches(id).Sum(b => b.Updates.Count) < new DraftOptions().SnapshotEvery)
+        {
+            var updates = Enumerable.Range(length, DraftLimits.MaxUpdatesPerPush).Select(at => Append("a", at, "x")).ToList();
+            version = (await draft.Push(DraftField.Body, version, updates, Rosa)).Version;
+            length += updates.Count;
+        }
+
+        await hold.Reached.WaitAsync(_wait, "the snapshot to begin");
+        var whileStoring = await draft.Push(DraftField.Body, version, [Append("b", length, "!")], Eddie).WaitAsync(_wait);
+
+        Assert.Equal(version + 1, whileStoring.Version);
+        Assert.Equal(0, cluster.Logs.Snapshots(id));
+        Assert.Equal(["b"], cluster.Logs.Batches(id)[^1].Updates.Select(u => u.ClientId));
+        hold.Release();
+        await Eventually.Until(() => Task.FromResult(cluster.Logs.Snapshots(id)), n => n == 1, _wait, "the snapshot to be stored");
+        await cluster.Deactivate(draft);
+        var reloaded = await draft.Open("reader", Rosa);
+        Assert.Equal((version + 1, new string('x', length) + "!"), (reloaded.Version(DraftField.Body), reloaded.Text(DraftField.Body)));
+    }
+
+    [Fact]
     public async Task FailedAppend_FailsEveryPushWaitingOnIt_AndTheReloadedDraftKeepsTheResentEditsOnce()
     {
         var (id, draft) = await cluster.CreateDraft();

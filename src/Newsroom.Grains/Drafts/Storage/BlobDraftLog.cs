@@ -22,6 +22,11 @@ internal sealed partial class BlobDraftLog(
     private long _snapshotSequence;
     private ETag? _pointerETag;
 
+    // The write to the log's segments last begun: an append, or a snapshot's roll to a new segment. The next such
+    // write waits for it, so an append may begin while a snapshot is stored: it goes after the roll, and the
+    // snapshot's upload and pointer, which come after the roll, hold it up no further.
+    private Task _segmentWrite = Task.CompletedTask;
+
     // The segment the next append goes to, and what this instance knows of it.
     private long _segment;
     private bool _segmentExists;
@@ -30,10 +35,18 @@ internal sealed partial class BlobDraftLog(
 
     private string PointerName => $"{draftId}/latest.json";
 
-    public async Task AppendAsync(DraftLogBatch batch, CancellationToken cancellationToken = default)
+    public Task AppendAsync(DraftLogBatch batch, CancellationToken cancellationToken = default)
+    {
+        var append = AppendAfterAsync(_segmentWrite, batch, cancellationToken);
+        _segmentWrite = append;
+        return append;
+    }
+
+    private async Task AppendAfterAsync(Task previous, DraftLogBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         EnsureLoaded();
+        await AfterAsync(previous);
         if (batch.Sequence != _lastSequence + 1)
         {
             throw new ArgumentException(
@@ -67,6 +80,19 @@ internal sealed partial class BlobDraftLog(
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         EnsureLoaded();
+        var roll = RollForSnapshotAsync(_segmentWrite, snapshot, cancellationToken);
+        _segmentWrite = roll;
+        var content = await roll;
+        await snapshots.GetBlobClient($"{draftId}/{SnapshotName(snapshot.Sequence)}")
+            .UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
+        await WritePointerAsync(snapshot.Sequence, cancellationToken);
+        _snapshotSequence = snapshot.Sequence;
+    }
+
+    private async Task<byte[]> RollForSnapshotAsync(
+        Task previous, DraftSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await AfterAsync(previous);
         if (snapshot.Sequence > _lastSequence || snapshot.Sequence < _snapshotSequence)
         {
             throw new ArgumentException(
@@ -85,14 +111,17 @@ internal sealed partial class BlobDraftLog(
         var content = DraftSnapshotSerializer.WriteSnapshot(snapshot, startSegment);
 
         // Rolling first is also the fence: it fails if another writer has touched the log, before this one
-        // publishes a snapshot that would send loads past that writer's batches.
+        // publishes a snapshot that would send loads past that writer's batches. Until the pointer moves, loads
+        // start from the previous snapshot, so they read the batches appended to the new segment meanwhile too.
         await RollAsync(cancellationToken);
-        await snapshots.GetBlobClient($"{draftId}/{SnapshotName(snapshot.Sequence)}")
-            .UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
-        await WritePointerAsync(snapshot.Sequence, cancellationToken);
-        _snapshotSequence = snapshot.Sequence;
         _segmentStarts.RemoveAll(s => s.Segment < startSegment);
+        return content;
     }
+
+    // Waits for the segment write before, whose failure its own caller has heard of: this write is conditional as
+    // ever, so it fails by itself if that one left the log in doubt.
+    private static async Task AfterAsync(Task previous) =>
+        await previous.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
 
     private static string SnapshotName(long sequence) => $"snapshot-{sequence:D12}.json";
 

@@ -2,7 +2,8 @@ namespace Newsroom.Grains.Drafts.Storage;
 
 /// <summary>
 /// One draft's durable history: an append-only log of batches plus periodic snapshots. Appending costs
-/// O(batch), never O(document) or O(history). One writer per draft (its grain), so no call overlaps another.
+/// O(batch), never O(document) or O(history). One writer per draft (its grain), whose calls do not overlap, with
+/// one exception: an append may begin while a snapshot is being stored, so that snapshots never hold up edits.
 /// </summary>
 public interface IDraftLog
 {
@@ -14,7 +15,8 @@ public interface IDraftLog
 
     /// <summary>
     /// Stores a snapshot that covers every batch up to its sequence; later loads start from it and read only
-    /// the batches after it. Earlier log segments are kept: <see cref="LoadHistoryAsync"/> reads them back.
+    /// the batches after it. Earlier log segments are kept: <see cref="LoadHistoryAsync"/> reads them back. Appends
+    /// may be made before it returns; a load that meanwhile starts from the previous snapshot still reads them.
     /// </summary>
     Task WriteSnapshotAsync(DraftSnapshot snapshot, CancellationToken cancellationToken = default);
 

@@ -14,6 +14,7 @@ try
     builder.AddNewsroomSettingsFile();
     builder.AddNewsroomStorage();
     builder.AddNewsroomOrleans();
+    builder.AddNewsroomTelemetry();
     builder.AddNewsroomEmail();
     builder.AddNewsroomReaderNotifications();
     builder.AddNewsroomAuth();
@@ -31,6 +32,7 @@ try
     app.MapArticlesApi();
     app.MapReadingApi();
     app.MapDiagnosticsApi();
+    app.MapNewsroomOperations();
     app.MapReaderInbox();
     app.MapNewsroomPages();
     app.Run();

@@ -110,6 +110,20 @@ public sealed class ContentSecurityPolicyTests(BrowserNewsroom newsroom)
         await AssertNoViolations(page, console);
     }
 
+    [Fact]
+    public async Task TheOrleansDashboard_ForAnAdmin_RunsUnderThePolicy_AndShowsTheCluster()
+    {
+        var page = await newsroom.NewPageAsync();
+        var console = await Watch(page);
+        await BrowserNewsroom.HandSessionAsync(page, newsroom.Server, "ada", "ada-demo");
+
+        await page.GotoAsync("/dashboard/");
+        // Its script has run and read the cluster's counters: it lists the silos it found.
+        await Assertions.Expect(page.GetByText("Active Silos", new() { Exact = false }).First).ToBeVisibleAsync();
+
+        await AssertNoViolations(page, console);
+    }
+
     private static async Task<List<string>> Watch(IPage page)
     {
         var messages = new List<string>();

@@ -11,6 +11,7 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _outputEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> _awaitedLines = new();
+    private readonly ConcurrentQueue<Action<string>> _followers = new();
     private int _endedStreams;
 
     private ChildProcess(Process process)
@@ -76,6 +77,12 @@ public sealed class ChildProcess : IAsyncDisposable
     /// The first line of output (prefixed "out| " or "err| ") that matches, completed as soon as it is read, so a test
     /// can act at that moment (kill a server midway through its work); lines already read count too.
     /// </summary>
+    /// <summary>
+    /// Hands <paramref name="each"/> every line read from now on (prefixed as in <see cref="Output"/>), for a test that
+    /// reads more than the last 2,000 lines <see cref="Output"/> keeps.
+    /// </summary>
+    public void Follow(Action<string> each) => _followers.Enqueue(each);
+
     public Task<string> LineAsync(Func<string, bool> match)
     {
         var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -148,6 +155,11 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         _output.Enqueue(prefix + line);
+        foreach (var follower in _followers)
+        {
+            follower(prefix + line);
+        }
+
         foreach (var (match, seen) in _awaitedLines)
         {
             if (!seen.Task.IsCompleted && match(prefix + line))

@@ -7,6 +7,7 @@ using Newsroom.Core.Realtime;
 using Newsroom.Grains.Articles;
 using Newsroom.Grains.Comments.Storage;
 using Newsroom.Grains.Realtime;
+using Newsroom.Grains.Telemetry;
 
 namespace Newsroom.Grains.Comments;
 
@@ -72,8 +73,14 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
         var published = comment.Status == CommentStatus.Published;
         var stored = new StoredComment(comment, EmailHash(post.Author), anchor);
         var meta = _meta with { LastId = comment.Id, ChannelVersion = _channel.Version + (published ? 1 : 0) };
-        await _store.WriteAsync(Slug, new CommentWrite(meta) { Discussion = DiscussionOf(comment), Comments = [stored] });
+        using (var span = NewsroomTracing.Source.StartActivity("comment store"))
+        {
+            span?.SetTag("newsroom.article.slug", Slug);
+            span?.SetTag("newsroom.comment.id", comment.Id);
+            await _store.WriteAsync(Slug, new CommentWrite(meta) { Discussion = DiscussionOf(comment), Comments = [stored] });
+        }
 
+        NewsroomMetrics.CommentsPosted.Add(1, new KeyValuePair<string, object?>("status", published ? "published" : "held"));
         _meta = meta;
         _thread.Add(comment);
         _emailHashes[comment.Id] = stored.EmailHash;

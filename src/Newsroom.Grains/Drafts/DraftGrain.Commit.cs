@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Newsroom.Grains.Drafts.Storage;
 using Newsroom.Grains.Realtime;
+using Newsroom.Grains.Telemetry;
 
 namespace Newsroom.Grains.Drafts;
 
@@ -42,16 +44,24 @@ public sealed partial class DraftGrain
                 _inFlight = batch;
                 batch.Metadata = batch.MetadataChanged ? _metadata : null;
                 var logBatch = batch.ToLogBatch(_sequence + 1, batch.Metadata, _clock.GetUtcNow());
-                try
+                var began = Stopwatch.GetTimestamp();
+                using (var span = StartAppendSpan(batch, logBatch))
                 {
-                    await _log!.AppendAsync(logBatch);
-                }
-                catch (Exception e)
-                {
-                    Break(e, batch);
-                    return;
+                    try
+                    {
+                        await _log!.AppendAsync(logBatch);
+                    }
+                    catch (Exception e)
+                    {
+                        span?.SetStatus(ActivityStatusCode.Error, e.Message);
+                        Break(e, batch);
+                        return;
+                    }
                 }
 
+                NewsroomMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+                NewsroomMetrics.CommitBatchSize.Record(logBatch.Updates.Count);
+                NewsroomMetrics.EditsAccepted.Add(logBatch.Updates.Count);
                 Commit(batch, logBatch);
                 if (_updatesSinceSnapshot >= _options.SnapshotEvery && _snapshotting.IsCompleted)
                 {
@@ -64,6 +74,18 @@ public sealed partial class DraftGrain
             _inFlight = null;
             _isWriting = false;
         }
+    }
+
+    // A child of the first traced push in the batch, linked to all of them; storage's own spans become its children.
+    private Activity? StartAppendSpan(PendingBatch batch, DraftLogBatch logBatch)
+    {
+        var callers = batch.Callers;
+        var span = NewsroomTracing.Source.StartActivity(
+            "draft append", ActivityKind.Internal, callers is [var first, ..] ? first.Context : default, links: callers);
+        span?.SetTag("newsroom.draft.id", Id);
+        span?.SetTag("newsroom.draft.batch", logBatch.Sequence);
+        span?.SetTag("newsroom.draft.updates", logBatch.Updates.Count);
+        return span;
     }
 
     // Runs in one turn: the batch becomes visible everywhere at once, and its events go out in batch order.

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Newsroom.Grains.Drafts.Storage;
 
 namespace Newsroom.Grains.Drafts;
@@ -12,6 +13,8 @@ internal sealed class PendingBatch
     private readonly List<DraftLogEntry> _entries = [];
     private readonly int?[] _fromVersions = new int?[DraftFields.All.Count];
     private readonly int[] _toVersions = new int[DraftFields.All.Count];
+
+    private List<ActivityLink>? _callers;
 
     public bool IsEmpty => _entries.Count == 0 && !MetadataChanged;
 
@@ -37,6 +40,21 @@ internal sealed class PendingBatch
         _toVersions[index] = version;
         _entries.Add(new DraftLogEntry(field, version, clientId, changesJson));
         LastChangedBy = by;
+        NoteCaller();
+    }
+
+    /// <summary>
+    /// The traced calls whose changes this batch carries (none unless a tracer listens): its append's span is the
+    /// first one's child and links to every one, so each push's trace leads to the storage write that made it durable.
+    /// </summary>
+    public IReadOnlyList<ActivityLink> Callers => _callers ?? [];
+
+    private void NoteCaller()
+    {
+        if (Activity.Current is { } caller && (_callers is not [.., var last] || last.Context != caller.Context))
+        {
+            (_callers ??= []).Add(new ActivityLink(caller.Context));
+        }
     }
 
     public void NoteMetadata(string by)
@@ -44,6 +62,7 @@ internal sealed class PendingBatch
         MetadataChanged = true;
         MetadataChangedBy = by;
         LastChangedBy = by;
+        NoteCaller();
     }
 
     /// <summary>The field's version range in this batch, or null when the batch holds none of its updates.</summary>

@@ -60,7 +60,7 @@ public sealed class LiveChannel(ChannelName name, TimeSpan subscriptionExpiry, I
     public ChannelEnvelope Publish(NewsroomEvent @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        var envelope = new ChannelEnvelope(_name, ++_version, @event);
+        var envelope = new ChannelEnvelope(_name, ++_version, @event, DateTime.UtcNow);
         _recent.Enqueue(envelope);
         if (_recent.Count > KeptEvents)
         {

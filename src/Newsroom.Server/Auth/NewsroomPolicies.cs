@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Newsroom.Core.Accounts;
+using Newsroom.Server.Telemetry;
 
 namespace Newsroom.Server.Auth;
 
@@ -18,15 +19,19 @@ public static class NewsroomPolicies
     /// <summary>Editors and admins approve, publish and withdraw stories.</summary>
     public const string Publish = "publish";
 
-    /// <summary>Admins look inside the running newsroom (diagnostics, later the Orleans dashboard).</summary>
+    /// <summary>Admins look inside the running newsroom (diagnostics, the Orleans dashboard).</summary>
     public const string Administer = "administer";
+
+    /// <summary>Admins, and a metrics scraper holding the configured token, read <c>/metrics</c>.</summary>
+    public const string ReadMetrics = "read-metrics";
 
     public static AuthorizationBuilder AddNewsroomPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Staff, p => p.RequireRole(NewsroomRoles.All))
         .AddPolicy(EditDrafts, p => p.RequireRole(NewsroomRoles.Reporter, NewsroomRoles.Editor, NewsroomRoles.Admin))
         .AddPolicy(Moderate, p => p.RequireRole(NewsroomRoles.Moderator, NewsroomRoles.Admin))
         .AddPolicy(Publish, p => p.RequireRole(NewsroomRoles.Editor, NewsroomRoles.Admin))
-        .AddPolicy(Administer, p => p.RequireRole(NewsroomRoles.Admin));
+        .AddPolicy(Administer, p => p.RequireRole(NewsroomRoles.Admin))
+        .AddPolicy(ReadMetrics, p => p.AddRequirements(new MetricsScrapeRequirement()));
 
     /// <summary>What a person is told when a policy refuses them.</summary>
     public static string Refusal(string policy) => policy switch

@@ -1,6 +1,7 @@
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Newsroom.Server.Telemetry;
 
 namespace Newsroom.Server.Configuration;
 
@@ -70,9 +71,11 @@ public sealed class StorageConnection
         return new StorageConnection(value, notifications ?? value);
     }
 
-    public BlobServiceClient CreateBlobClient(BlobClientOptions? options = null) => new(ConnectionString, options);
+    public BlobServiceClient CreateBlobClient(BlobClientOptions? options = null) =>
+        new(ConnectionString, StorageErrorCount.AddTo(options ?? new BlobClientOptions(), "blob"));
 
-    public TableServiceClient CreateTableClient(TableClientOptions? options = null) => new(ConnectionString, options);
+    public TableServiceClient CreateTableClient(TableClientOptions? options = null) =>
+        new(ConnectionString, StorageErrorCount.AddTo(options ?? new TableClientOptions(), "table"));
 
     /// <summary>
     /// A client of the notifications' account. Without <paramref name="options"/> it shares this connection's pool of at
@@ -80,7 +83,8 @@ public sealed class StorageConnection
     /// its own, as the health check, keeps a pool apart, so it is never queued behind a fan-out).
     /// </summary>
     public TableServiceClient CreateNotificationTableClient(TableClientOptions? options = null) =>
-        new(NotificationsConnectionString, options ?? new TableClientOptions { Transport = _notificationTransport.Value });
+        new(NotificationsConnectionString, StorageErrorCount.AddTo(
+            options ?? new TableClientOptions { Transport = _notificationTransport.Value }, "table"));
 
     private static void Check(string value, string settingName)
     {

@@ -40,7 +40,7 @@ public static class AuthExtensions
     private static Task RejectOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments(TelemetryExtensions.MetricsPath))
         {
             context.Response.StatusCode = status;
         }

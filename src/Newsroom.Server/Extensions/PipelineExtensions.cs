@@ -42,5 +42,6 @@ public static class PipelineExtensions
     }
 
     private static bool IsForScripts(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health");
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health")
+        || path.StartsWithSegments(TelemetryExtensions.MetricsPath);
 }

@@ -19,6 +19,15 @@ public static class SecurityHeadersExtensions
         "frame-ancestors 'none'";
 
     /// <summary>
+    /// The Orleans dashboard (admins only) embeds its icon font as a data: address; nothing else differs from the staff
+    /// pages' policy. A font cannot run script.
+    /// </summary>
+    public const string DashboardPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+        "frame-ancestors 'none'";
+
+    /// <summary>
     /// Reader pages run no editor, so they are held tighter: scripts only from <c>/js/</c> (the JSON-LD block is data,
     /// which CSP does not run), no inline styles, images from anywhere secure (stories embed them).
     /// A path in a source needs the host; a scheme of http also admits https, so this holds behind TLS.
@@ -36,9 +45,11 @@ public static class SecurityHeadersExtensions
         app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<ReaderPageAttribute>() is null
-                ? ContentSecurityPolicy
-                : ReaderPolicy(context.Request);
+            headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<ReaderPageAttribute>() is not null
+                ? ReaderPolicy(context.Request)
+                : context.Request.Path.StartsWithSegments(TelemetryExtensions.DashboardPath)
+                    ? DashboardPolicy
+                    : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             return next(context);

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Newsroom.Grains;
+using Newsroom.Grains.Telemetry;
 using Newsroom.Server.Auth;
 
 namespace Newsroom.Server.Realtime;
@@ -22,11 +24,17 @@ public sealed partial class HubCallFilter(
 
     private static readonly ConcurrentDictionary<MethodInfo, HubMethodRules> _rules = new();
     private static readonly ConcurrentDictionary<string, object> _grantKeys = new();
+    private static readonly object _countedKey = new();
 
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var rules = _rules.GetOrAdd(invocationContext.HubMethod, HubMethodRules.Of);
+        // The root of the call's trace: the grain calls it makes (Orleans propagates the context) and their storage
+        // writes are its descendants. Nothing is made unless a tracer listens.
+        using var span = NewsroomTracing.Source.HasListeners()
+            ? NewsroomTracing.Source.StartActivity(rules.SpanName, ActivityKind.Server)
+            : null;
         try
         {
             rules.CheckArguments(invocationContext.HubMethodArguments);
@@ -49,25 +57,50 @@ public sealed partial class HubCallFilter(
         }
         catch (RefusalException e)
         {
+            span?.SetStatus(ActivityStatusCode.Error, e.Message);
             LogRefused(invocationContext.HubMethodName, invocationContext.Context.UserIdentifier, e.Message);
             throw new HubException(e.Message);
         }
         catch (HubException e)
         {
+            span?.SetStatus(ActivityStatusCode.Error, e.Message);
             LogRefused(invocationContext.HubMethodName, invocationContext.Context.UserIdentifier, e.Message);
             throw;
         }
         catch (TimeoutException)
         {
+            span?.SetStatus(ActivityStatusCode.Error, rules.BusyMessage);
             LogBusy(invocationContext.HubMethodName, invocationContext.Context.UserIdentifier);
             throw new HubException(rules.BusyMessage);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             LogFailed(e, invocationContext.HubMethodName, invocationContext.Context.UserIdentifier);
             throw;
         }
     }
+
+    /// <summary>Counts the connection on this silo, by hub, once it is established.</summary>
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        await next(context);
+        NewsroomMetrics.LiveConnections.Add(1, HubTag(context.Hub));
+        context.Context.Items[_countedKey] = true;
+    }
+
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        if (context.Context.Items.Remove(_countedKey))
+        {
+            NewsroomMetrics.LiveConnections.Add(-1, HubTag(context.Hub));
+        }
+
+        await next(context, exception);
+    }
+
+    private static KeyValuePair<string, object?> HubTag(Hub hub) =>
+        new("hub", hub is StaffHub ? "staff" : hub is ReaderHub ? "readers" : hub.GetType().Name);
 
     /// <summary>
     /// A connection's principal does not change while it lives, so a policy it met once is met for good: remembered on
@@ -99,9 +132,11 @@ public sealed partial class HubCallFilter(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} for {User} ran out of time; told to retry")]
     private partial void LogBusy(string method, string? user);
 
-    private sealed record HubMethodRules(string? Policy, string? RateLimit, string BusyMessage, (int Index, HubArgumentAttribute Check)[] Checks)
+    private sealed record HubMethodRules(
+        string SpanName, string? Policy, string? RateLimit, string BusyMessage, (int Index, HubArgumentAttribute Check)[] Checks)
     {
         public static HubMethodRules Of(MethodInfo method) => new(
+            $"{method.DeclaringType?.Name}/{method.Name}",
             method.GetCustomAttribute<RequiresPolicyAttribute>()?.Policy,
             method.GetCustomAttribute<RateLimitedAttribute>()?.Limit,
             (method.GetCustomAttribute<WhenBusyAttribute>() ?? method.DeclaringType?.GetCustomAttribute<WhenBusyAttribute>())?.Message

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Newsroom.Core.Realtime;
 using Newsroom.Grains.Realtime;
+using Newsroom.Grains.Telemetry;
 
 namespace Newsroom.Server.Realtime;
 
@@ -113,6 +114,16 @@ public sealed partial class SignalRChannelRelay : IChannelRelay
 
     private void Send(string channel, List<ChannelEnvelope> batch)
     {
+        // Envelopes made before PublishedAt existed (a silo of the previous version during a rolling upgrade) carry none.
+        if (NewsroomMetrics.FanOutDelay.Enabled && batch[0].PublishedAt != default)
+        {
+            var now = DateTime.UtcNow;
+            foreach (var envelope in batch)
+            {
+                NewsroomMetrics.FanOutDelay.Record((now - envelope.PublishedAt).TotalMilliseconds);
+            }
+        }
+
         var audience = ChannelName.TryParse(channel, out var name, out _) ? _owners.AudienceOf(name.Kind) : null;
         if (audience?.HasFlag(ChannelAudience.Staff) == true)
         {

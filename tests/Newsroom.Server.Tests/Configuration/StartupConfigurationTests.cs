@@ -115,6 +115,22 @@ public sealed class StartupConfigurationTests
     }
 
     [Theory]
+    [InlineData("Newsroom__Telemetry__Exporter", "Otlp", "Newsroom:Telemetry:Exporter is Otlp, so Newsroom:Telemetry:OtlpEndpoint must be the collector's http(s) address")]
+    [InlineData("Newsroom__Telemetry__Exporter", "Jaeger", "Newsroom:Telemetry is invalid")]
+    [InlineData("Newsroom__Telemetry__ScrapeToken", "short", "Newsroom:Telemetry:ScrapeToken must be at least 32 characters")]
+    [InlineData("Newsroom__Telemetry__ConsoleMetricsInterval", "00:00:00.5", "Newsroom:Telemetry:ConsoleMetricsInterval must be at least 1 second")]
+    public async Task TelemetrySettingThatCannotWork_StopsStartup_NamingTheSetting(string setting, string value, string expected)
+    {
+        var error = await FailedStart(new()
+        {
+            ["ConnectionStrings__AzureStorage"] = "UseDevelopmentStorage=true",
+            [setting] = value,
+        });
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Newsroom__RateLimits__CommentsPerIdentity__Burst", "0", "Newsroom:RateLimits:CommentsPerIdentity:Burst (0) must be between 1 and 100000")]
     [InlineData("Newsroom__RateLimits__VotesPerAddress__Every", "00:00:00", "Newsroom:RateLimits:VotesPerAddress:Every (00:00:00) must be from 1 ms to 1 hour")]
     [InlineData("Newsroom__PublishedPages__MaxAge", "-00:00:01", "Newsroom:PublishedPages:MaxAge (-00:00:01) must be between 00:00:00 (pages not kept) and 1.00:00:00")]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Newsroom.Core.Notifications;
 using Newsroom.Grains.Notifications.Inbox;
+using Newsroom.Grains.Telemetry;
 
 namespace Newsroom.Grains.Notifications.Email;
 
@@ -99,6 +100,7 @@ public sealed partial class MailboxGrain
             try
             {
                 await _sender.SendAsync(message);
+                NewsroomMetrics.EmailsSent.Add(1);
                 LogSent(_logger, Key, entries.Count);
             }
             catch (EmailDeliveryException busy) when (busy.Busy)

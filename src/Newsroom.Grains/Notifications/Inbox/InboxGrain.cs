@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newsroom.Core.Notifications;
 using Newsroom.Grains.Realtime;
+using Newsroom.Grains.Telemetry;
 
 namespace Newsroom.Grains.Notifications.Inbox;
 
@@ -118,6 +119,7 @@ public sealed partial class InboxGrain : Grain, IInboxGrain
         }
 
         _unread += added.Count;
+        NewsroomMetrics.NotificationsDelivered.Add(added.Count);
         await Trim();
         foreach (var entry in added)
         {

@@ -69,6 +69,11 @@ public static class OrleansExtensions
             }
 
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = cluster.ProbeTimeout;
+                o.NumMissedProbesLimit = cluster.MissedProbesLimit;
+            });
             silo.AddAzureBlobGrainStorage(StorageNames.Large, o =>
             {
                 o.BlobServiceClient = storage.CreateBlobClient();

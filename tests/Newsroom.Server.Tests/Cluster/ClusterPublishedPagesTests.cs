@@ -4,22 +4,14 @@ using Newsroom.Testing;
 namespace Newsroom.Server.Tests.Cluster;
 
 /// <summary>Each silo keeps its own rendered reader pages; a publish through one silo empties them on every silo.</summary>
-public sealed class ClusterPublishedPagesTests
+[Collection(ThreeSiloNewsroom.Collection)]
+public sealed class ClusterPublishedPagesTests(ThreeSiloNewsroom newsroom)
 {
     [Fact]
     public async Task AnUpdatePublishedThroughOneSilo_ReachesTheKeptPagesOfBoth()
     {
-        await using var azurite = await Azurite.StartAsync();
-        var cluster = new Dictionary<string, string?>
-        {
-            ["Newsroom__Cluster__Clustering"] = "AzureStorage",
-            ["Newsroom__Cluster__ClusterId"] = "cluster-" + Guid.NewGuid().ToString("n")[..8],
-            ["Newsroom__Cluster__AdvertisedAddress"] = "127.0.0.1",
-            // Far longer than the test: only the publish can empty the pages.
-            ["Newsroom__PublishedPages__MaxAge"] = "01:00:00",
-        };
-        await using var first = await NewsroomServer.StartAsync(azurite, cluster);
-        await using var second = await NewsroomServer.StartAsync(azurite, cluster);
+        // The cluster keeps pages an hour, far longer than the test: only the publish can empty them.
+        var (first, second) = (newsroom[0], newsroom[1]);
         await using var desk = await PublishingDesk.OpenAsync(first);
         var (draftId, slug) = await desk.PublishAsync("Polling stations opened at eight.");
         using var readerOfFirst = first.CreateClient();

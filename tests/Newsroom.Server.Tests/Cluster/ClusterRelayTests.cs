@@ -7,20 +7,13 @@ using Newsroom.Testing;
 
 namespace Newsroom.Server.Tests.Cluster;
 
-public sealed class ClusterRelayTests
+[Collection(ThreeSiloNewsroom.Collection)]
+public sealed class ClusterRelayTests(ThreeSiloNewsroom newsroom)
 {
     [Fact]
-    public async Task TwoSilosWithAzureTableClustering_FormOneCluster_AndRelayEachOthersEvents()
+    public async Task SilosWithAzureTableClustering_FormOneCluster_AndRelayEachOthersEvents()
     {
-        await using var azurite = await Azurite.StartAsync();
-        var cluster = new Dictionary<string, string?>
-        {
-            ["Newsroom__Cluster__Clustering"] = "AzureStorage",
-            ["Newsroom__Cluster__ClusterId"] = "cluster-" + Guid.NewGuid().ToString("n")[..8],
-            ["Newsroom__Cluster__AdvertisedAddress"] = "127.0.0.1",
-        };
-        await using var first = await NewsroomServer.StartAsync(azurite, cluster);
-        await using var second = await NewsroomServer.StartAsync(azurite, cluster);
+        var (first, second) = (newsroom[0], newsroom[1]);
         var desk = SharedNewsroom.UniqueName("cluster");
         using var rosa = await second.SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         using var eddie = await first.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);

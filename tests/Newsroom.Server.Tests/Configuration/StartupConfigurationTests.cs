@@ -115,6 +115,20 @@ public sealed class StartupConfigurationTests
     }
 
     [Theory]
+    [InlineData("Newsroom__Cluster__ProbeTimeout", "00:00:00.1", "Newsroom:Cluster:ProbeTimeout (00:00:00.1000000) must be from 0.5 s to 1 minute")]
+    [InlineData("Newsroom__Cluster__MissedProbesLimit", "0", "Newsroom:Cluster:MissedProbesLimit (0) must be from 1 to 10")]
+    public async Task MembershipSettingOutOfRange_StopsStartup_NamingTheSetting(string setting, string value, string expected)
+    {
+        var error = await FailedStart(new()
+        {
+            ["ConnectionStrings__AzureStorage"] = "UseDevelopmentStorage=true",
+            [setting] = value,
+        });
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Newsroom__Telemetry__Exporter", "Otlp", "Newsroom:Telemetry:Exporter is Otlp, so Newsroom:Telemetry:OtlpEndpoint must be the collector's http(s) address")]
     [InlineData("Newsroom__Telemetry__Exporter", "Jaeger", "Newsroom:Telemetry is invalid")]
     [InlineData("Newsroom__Telemetry__ScrapeToken", "short", "Newsroom:Telemetry:ScrapeToken must be at least 32 characters")]

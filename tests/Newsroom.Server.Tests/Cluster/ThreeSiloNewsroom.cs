@@ -17,17 +17,19 @@ public sealed class ThreeSiloNewsroom : IAsyncLifetime
 
     public NewsroomServer this[int silo] => Cluster.Silos[silo];
 
+    public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        // Far longer than any test: only a publish can empty a silo's kept pages (ClusterPublishedPagesTests).
+        ["Newsroom__PublishedPages__MaxAge"] = "01:00:00",
+        // Tests comment as the same staff members within seconds of each other; every client comes from 127.0.0.1.
+        ["Newsroom__RateLimits__CommentsPerIdentity__Burst"] = "10",
+        ["Newsroom__RateLimits__CommentsPerAddress__Burst"] = "1000",
+    };
+
     public async ValueTask InitializeAsync()
     {
         _azurite = await Azurite.StartAsync();
-        _cluster = await NewsroomCluster.StartAsync(_azurite, silos: 3, new Dictionary<string, string?>
-        {
-            // Far longer than any test: only a publish can empty a silo's kept pages (ClusterPublishedPagesTests).
-            ["Newsroom__PublishedPages__MaxAge"] = "01:00:00",
-            // Tests comment as the same staff members within seconds of each other; every client comes from 127.0.0.1.
-            ["Newsroom__RateLimits__CommentsPerIdentity__Burst"] = "10",
-            ["Newsroom__RateLimits__CommentsPerAddress__Burst"] = "1000",
-        });
+        _cluster = await NewsroomCluster.StartAsync(_azurite, silos: 3, Settings);
     }
 
     public async ValueTask DisposeAsync()

@@ -7,6 +7,7 @@ using Newsroom.Grains.Desk;
 using Newsroom.Grains.Drafts;
 using Newsroom.Server.Auth;
 using Newsroom.Server.Drafts;
+using Newsroom.Server.Realtime;
 
 namespace Newsroom.Server.Apis;
 
@@ -55,7 +56,7 @@ public static class DraftsApi
             catch (DraftException) when (attempt < 3)
             {
             }
-            catch (TimeoutException)
+            catch (Exception e) when (BusyNewsroom.IsBusy(e))
             {
                 // The grain may still finish creating it; saying so beats an unexplained 500.
                 return TypedResults.Problem(

@@ -10,11 +10,12 @@ using Newsroom.Server.Auth;
 namespace Newsroom.Server.Realtime;
 
 /// <summary>
-/// What every hub call goes through: its declared argument checks, then its policy, then its rate limit, then the call; a grain's
-/// refusal becomes a <see cref="HubException"/> carrying the reason to the caller alone, and a grain that does not
-/// answer in time becomes the method's busy message. Refusals are the caller's mistake, so they are logged as
-/// information without a stack trace; anything else is logged here as the error it is, with its stack trace.
-/// SignalR's own log of failed invocations (which calls every refusal an error) is turned off in RealtimeExtensions.
+/// What every hub call goes through: its declared argument checks, then its policy, then its rate limit, then the call; a
+/// grain's refusal becomes a <see cref="HubException"/> carrying the reason to the caller alone, and a grain that does
+/// not answer in time, or whose silo went away, becomes the method's busy message (<see cref="BusyNewsroom"/>).
+/// Refusals are the caller's mistake, so they are logged as information without a stack trace; anything else is logged
+/// here as the error it is, with its stack trace. SignalR's own log of failed invocations (which calls every refusal an
+/// error) is turned off in RealtimeExtensions.
 /// </summary>
 public sealed partial class HubCallFilter(
     IAuthorizationService authorization, HubRateLimits rateLimits, GuestIdentity guests, ILogger<HubCallFilter> logger) : IHubFilter
@@ -67,10 +68,10 @@ public sealed partial class HubCallFilter(
             LogRefused(invocationContext.HubMethodName, invocationContext.Context.UserIdentifier, e.Message);
             throw;
         }
-        catch (TimeoutException)
+        catch (Exception e) when (BusyNewsroom.IsBusy(e))
         {
             span?.SetStatus(ActivityStatusCode.Error, rules.BusyMessage);
-            LogBusy(invocationContext.HubMethodName, invocationContext.Context.UserIdentifier);
+            LogBusy(invocationContext.HubMethodName, invocationContext.Context.UserIdentifier, e.GetType().Name);
             throw new HubException(rules.BusyMessage);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -129,8 +130,8 @@ public sealed partial class HubCallFilter(
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} for {User} failed")]
     private partial void LogFailed(Exception exception, string method, string? user);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} for {User} ran out of time; told to retry")]
-    private partial void LogBusy(string method, string? user);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} for {User} was not answered ({Reason}); told to retry")]
+    private partial void LogBusy(string method, string? user, string reason);
 
     private sealed record HubMethodRules(
         string SpanName, string? Policy, string? RateLimit, string BusyMessage, (int Index, HubArgumentAttribute Check)[] Checks)

@@ -1,0 +1,13 @@
+namespace Newsroom.Server.Realtime;
+
+/// <summary>
+/// Grain calls that failed for a reason that passes, not because anything was wrong with them: the grain did not answer
+/// in time, or the silo it lived on went away (killed, or leaving) before it answered. The grain comes back on a
+/// survivor on the next call, so the caller is told to send again; what it sends is deduplicated where a resend could
+/// repeat it (a draft's updates by their client ids).
+/// </summary>
+public static class BusyNewsroom
+{
+    public static bool IsBusy(Exception exception) =>
+        exception is TimeoutException or OrleansMessageRejectionException or GatewayTooBusyException;
+}

@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-scripts/prerequisites.sh --with-browser || exit 1
+scripts/prerequisites.sh --with-browser --with-nginx || exit 1
 
 echo "==> type-checking the browser scripts"
 npm run -s typecheck:client || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }

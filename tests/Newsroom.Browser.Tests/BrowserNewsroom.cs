@@ -96,9 +96,12 @@ public sealed class BrowserNewsroom : IAsyncLifetime
     }
 
     /// <summary>A page in a context of its own (cookies, offline switch), on the shared server or on <paramref name="server"/>.</summary>
-    public async Task<IPage> NewPageAsync(NewsroomServer? server = null)
+    public Task<IPage> NewPageAsync(NewsroomServer? server = null) => NewPageAsync((server ?? Server).BaseAddress);
+
+    /// <summary>A page in a context of its own whose addresses are relative to <paramref name="baseAddress"/> (a proxy's, say).</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = (server ?? Server).BaseAddress.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
         _contexts.Add((TestContext.Current.Test?.UniqueID, context));
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);

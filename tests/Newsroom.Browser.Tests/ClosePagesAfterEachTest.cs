@@ -5,7 +5,7 @@ using Xunit.v3;
 
 namespace Newsroom.Browser.Tests;
 
-/// <summary>After every test, the browser contexts it opened through <see cref="BrowserNewsroom.NewPageAsync"/> are closed.</summary>
+/// <summary>After every test, the browser contexts it opened through <see cref="BrowserNewsroom.NewPageAsync(Uri)"/> are closed.</summary>
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class ClosePagesAfterEachTest : BeforeAfterTestAttribute
 {

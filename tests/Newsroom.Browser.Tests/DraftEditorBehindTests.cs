@@ -35,7 +35,7 @@ public sealed class DraftEditorBehindTests(BrowserNewsroom newsroom)
             return route.AbortAsync();
         });
         await server.KillAsync();
-        await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "offline");
+        await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "reconnecting");
         await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
         await rosa.Keyboard.TypeAsync("Written offline.");
 

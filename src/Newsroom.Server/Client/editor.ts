@@ -25,6 +25,7 @@ const wordCount = document.getElementById("word-count") as HTMLElement;
 const statusText: Record<SyncState, string> = {
   connecting: "Connecting…",
   offline: "Offline — your changes are kept here and will be sent when the connection returns",
+  reconnecting: "Reconnecting — your changes are kept here and will be sent again",
   saving: "Saving…",
   saved: "Saved",
   refused: "Details not saved: the last change to them was refused",

@@ -49,6 +49,12 @@ public sealed partial class ChannelListeners(
             {
                 _channels[name] = listened = new Listened(owner, owner.Subscribe(Reference));
             }
+            else if (listened.Subscribed.IsFaulted || listened.Subscribed.IsCanceled)
+            {
+                // The subscription failed (the owner's silo died under it, say) while others kept the channel: a new
+                // listener subscribes again rather than being handed the old failure for as long as they stay.
+                listened.Subscribed = owner.Subscribe(Reference);
+            }
 
             if (mine.Add(name))
             {
@@ -157,7 +163,7 @@ public sealed partial class ChannelListeners(
     {
         public IChannelOwner Owner { get; } = owner;
 
-        public Task Subscribed { get; } = subscribed;
+        public Task Subscribed { get; set; } = subscribed;
 
         public int Count { get; set; }
     }

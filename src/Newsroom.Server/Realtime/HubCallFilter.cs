@@ -71,7 +71,7 @@ public sealed partial class HubCallFilter(
         catch (Exception e) when (BusyNewsroom.IsBusy(e))
         {
             span?.SetStatus(ActivityStatusCode.Error, rules.BusyMessage);
-            LogBusy(invocationContext.HubMethodName, invocationContext.Context.UserIdentifier, e.GetType().Name);
+            LogBusy(invocationContext.HubMethodName, invocationContext.Context.UserIdentifier, $"{e.GetType().Name}: {e.Message}");
             throw new HubException(rules.BusyMessage);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using Newsroom.Server.Tests.Comments;
 using Newsroom.Server.Tests.Drafts;
 using Newsroom.Testing;
@@ -8,9 +9,12 @@ namespace Newsroom.Server.Tests.Cluster;
 
 /// <summary>
 /// Silos killed (<c>kill -9</c>) one after another while editors on every silo type into one draft and comments are
-/// posted through every silo: nothing acknowledged is lost, and every editor ends with the server's text. Each seed has
-/// a cluster of its own (silos are killed); the tests share the three-silo collection so that they do not run beside
-/// the other cluster tests on a two-core machine.
+/// posted through every silo: nothing acknowledged is lost, every editor ends with the server's text, and readers on
+/// every silo keep hearing the comments. Each silo is killed once, so the silo the comment thread's grain lives on is
+/// killed at least once; relays renew only every ten minutes here, so readers on the survivors hear the thread again
+/// only because their relays resubscribe when a silo leaves. Each seed has a cluster of its own (silos are killed);
+/// the tests share the three-silo collection so that they do not run beside the other cluster tests on a two-core
+/// machine.
 /// </summary>
 [Collection(ThreeSiloNewsroom.Collection)]
 public sealed class ClusterCrashTests
@@ -31,6 +35,8 @@ public sealed class ClusterCrashTests
         await using var cluster = await NewsroomCluster.StartAsync(azurite, silos: 3, new Dictionary<string, string?>(ThreeSiloNewsroom.Settings)
         {
             ["Newsroom__RateLimits__CommentsPerIdentity__Burst"] = "1000",
+            ["Newsroom__Relay__RenewInterval"] = "00:10:00",
+            ["Newsroom__Channels__SubscriptionExpiry"] = "00:20:00",
         });
         var silos = cluster.Silos;
         using var rosa = await silos[0].SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
@@ -47,8 +53,14 @@ public sealed class ClusterCrashTests
         var editors = new List<DraftEditorClient>();
         using var stop = new CancellationTokenSource();
         var commenter = new Commenter(silos, eddie, slug, seed);
+        var readers = new LiveReader?[silos.Count];
         try
         {
+            for (var i = 0; i < silos.Count; i++)
+            {
+                readers[i] = await LiveReader.JoinAsync(silos[i], slug);
+            }
+
             foreach (var (session, i) in sessions.Select((s, i) => (s, i)))
             {
                 editors.Add(await DraftEditorClient.OpenAsync(session, draftId, $"silo{i}", recordEvents: false));
@@ -57,11 +69,13 @@ public sealed class ClusterCrashTests
             var typing = editors.Select((editor, i) => Type(editor, new Random(seed * 10 + i), stop.Token)).ToList();
             var commenting = commenter.RunAsync(new Random(seed + 1), stop.Token);
 
-            await UnderLoad(editors, commenter);
+            await UnderLoad(editors, commenter, readers);
             foreach (var victim in Enumerable.Range(0, silos.Count).OrderBy(_ => random.Next()).ToList())
             {
                 await silos[victim].KillAsync();
+                await readers[victim]!.DisposeAsync();
                 await silos[victim].RestartAsync();
+                readers[victim] = await LiveReader.JoinAsync(silos[victim], slug);
                 // The editor whose silo died reconnects to the same address, reopens the draft and catches up; the
                 // others carry on, their pushes answered once the draft's grain is back on a survivor.
                 await Eventually.Until(
@@ -78,7 +92,7 @@ public sealed class ClusterCrashTests
                         }
                     },
                     reconnected => reconnected, _recovery, $"editor on silo {victim} reconnected");
-                await UnderLoad(editors, commenter);
+                await UnderLoad(editors, commenter, readers);
             }
 
             await stop.CancelAsync();
@@ -116,13 +130,22 @@ public sealed class ClusterCrashTests
             {
                 await editor.DisposeAsync();
             }
+
+            foreach (var reader in readers)
+            {
+                if (reader is not null)
+                {
+                    await reader.DisposeAsync();
+                }
+            }
         }
     }
 
     // Waits for a stretch of work done under the current cluster: every editor's body moved on by the edits of all
-    // editors, and more comments acknowledged.
-    private static async Task UnderLoad(List<DraftEditorClient> editors, Commenter commenter)
+    // editors, more comments acknowledged, and a comment acknowledged in this stretch heard by the reader on every silo.
+    private static async Task UnderLoad(List<DraftEditorClient> editors, Commenter commenter, LiveReader?[] readers)
     {
+        var before = commenter.Acknowledged.Count;
         var target = editors.Max(e => e.Version("body")) + EditsPerStretch * editors.Count;
         foreach (var editor in editors)
         {
@@ -132,6 +155,14 @@ public sealed class ClusterCrashTests
         var comments = commenter.Acknowledged.Count + CommentsPerStretch;
         await Eventually.Until(
             () => Task.FromResult(commenter.Acknowledged.Count), n => n >= comments, _recovery, $"{comments} comments acknowledged");
+        foreach (var (reader, silo) in readers.Select((r, i) => (r!, i)))
+        {
+            await Eventually.Until(
+                () => Task.FromResult(commenter.Acknowledged.Skip(before).Any(reader.Heard.ContainsKey)),
+                heard => heard,
+                _recovery,
+                $"the reader on silo {silo} to hear a comment acknowledged after comment {before}");
+        }
     }
 
     private static async Task Type(DraftEditorClient editor, Random random, CancellationToken stop)
@@ -153,6 +184,32 @@ public sealed class ClusterCrashTests
                 return;
             }
         }
+    }
+
+    /// <summary>A reader with the story open on one silo, hearing its comments as they are published.</summary>
+    private sealed class LiveReader : IAsyncDisposable
+    {
+        private readonly CommentReader _reader;
+
+        private LiveReader(CommentReader reader) => _reader = reader;
+
+        public ConcurrentDictionary<string, bool> Heard { get; } = new();
+
+        public static async Task<LiveReader> JoinAsync(NewsroomServer silo, string slug)
+        {
+            var reader = new LiveReader(await CommentReader.ConnectAsync(silo));
+            reader._reader.Hub.OnEvents(e =>
+            {
+                if (e.GetProperty("event").TryGetProperty("comment", out var comment))
+                {
+                    reader.Heard[comment.GetProperty("text").GetString() ?? ""] = true;
+                }
+            });
+            await reader._reader.Hub.InvokeAsync("Join", $"comments:{slug}");
+            return reader;
+        }
+
+        public ValueTask DisposeAsync() => _reader.DisposeAsync();
     }
 
     /// <summary>A staff member posting through a silo picked at random; a post counts once the hub answered it.</summary>

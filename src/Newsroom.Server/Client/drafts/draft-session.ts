@@ -18,7 +18,7 @@ import {
 } from "./protocol";
 
 /** "refused": everything is stored except the last change to the details, which the server refused. */
-export type SyncState = "connecting" | "offline" | "saving" | "saved" | "refused" | "error";
+export type SyncState = "connecting" | "reconnecting" | "offline" | "saving" | "saved" | "refused" | "error";
 
 /** What the page does with what the session learns. */
 export interface DraftSessionUi {
@@ -128,8 +128,10 @@ export class DraftSession implements ChannelSubscription {
       view = await this.live.invoke<DraftView>("OpenDraft", this.draftId);
     } catch (error) {
       const message = hubErrorMessage(error);
-      if (message === null) {
-        throw error; // the connection failed: LiveConnection tries again
+      if (message === null || isBusyAnswer(message)) {
+        // The connection failed, or the draft did not answer in time (after a silo's death its grain comes back
+        // on a survivor at the next call): LiveConnection tries again.
+        throw error;
       }
       this.fail(`This draft cannot be opened: ${message}`, false);
       return;
@@ -256,7 +258,9 @@ export class DraftSession implements ChannelSubscription {
       return this.live.status === "offline" ? "offline" : "connecting";
     }
     if (!this.online) {
-      return "offline";
+      // The connection dropped (its silo went away, say) and is being made again through the same address: a
+      // notice, not an alarm; "offline" is for a network the browser knows is gone.
+      return this.live.status === "offline" ? "offline" : "reconnecting";
     }
     if (this.hasUnsavedChanges) {
       return "saving";

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Newsroom.Testing;
@@ -5,12 +6,21 @@ using Newsroom.Testing;
 namespace Newsroom.Browser.Tests;
 
 /// <summary>
-/// An editor's page behind nginx, in front of three silos, when its silo is killed: the page reconnects through the
-/// same address to a survivor, says "reconnecting" meanwhile and nothing after, sends what was not acknowledged, and
-/// its text reaches an editor on another silo; no reload, no error.
+/// Editors' pages behind nginx, in front of three silos, when silos go away: killed, or stopped one after another
+/// for a rolling restart. A page reconnects through the same address to a survivor, says "reconnecting" meanwhile and
+/// nothing after, sends what was not acknowledged, and its text reaches the other editor; no reload, no error.
 /// </summary>
 public sealed class ClusterEditorBrowserTests(BrowserNewsroom newsroom)
 {
+    private const string WatchThePage = """
+        () => {
+          window.sameDocument = true;
+          window.states = [];
+          const status = document.getElementById('draft-status');
+          new MutationObserver(() => window.states.push(status.dataset.state)).observe(status, { attributes: true });
+        }
+        """;
+
     [Fact]
     public async Task AnEditorsPage_KeepsEditingThroughTheKillOfItsSilo_WithoutAReload_AndItsTextReachesTheOtherEditor()
     {
@@ -25,31 +35,16 @@ public sealed class ClusterEditorBrowserTests(BrowserNewsroom newsroom)
         var draftId = await eddieSession.CreateDraftAsync("Counting goes on in the north");
         await using var eddie = await DraftEditorClient.OpenAsync(eddieSession, draftId, "eddie");
 
-        var rosa = await newsroom.NewPageAsync(proxy.BaseAddress);
-        var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        rosa.Console += (_, message) => console.Enqueue(message.Text);
-        await BrowserNewsroom.HandSessionAsync(rosa, eddiesSilo, StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(rosa, draftId);
+        var (rosa, console) = await OpenBehindAsync(proxy, eddiesSilo, StaffSession.Reporter, draftId);
         await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
         await rosa.Keyboard.TypeAsync("Before the silo went.");
         await eddie.WaitUntilAsync(e => e.Text("body") == "Before the silo went.", TimeSpan.FromSeconds(20), "Rosa's first sentence");
-        // Every state the page shows from now on, and a mark that a reload would wipe.
-        await rosa.EvaluateAsync("""
-            () => {
-              window.sameDocument = true;
-              window.states = [];
-              const status = document.getElementById('draft-status');
-              new MutationObserver(() => window.states.push(status.dataset.state)).observe(status, { attributes: true });
-            }
-            """);
+        await rosa.EvaluateAsync(WatchThePage);
 
         await rosasSilo.KillAsync();
         await rosa.Keyboard.TypeAsync(" Typed as it went.");
 
-        await Assertions.Expect(rosa.Locator("#draft-status")).ToHaveAttributeAsync("data-state", new Regex("^(saved|error)$"), new() { Timeout = 60_000 });
-        Assert.True(
-            await rosa.Locator("#draft-status").GetAttributeAsync("data-state") == "saved",
-            $"the page says: {await rosa.Locator("#draft-alert-text").TextContentAsync()}; console: {string.Join(" | ", console)}");
+        await SavedAgainAsync(rosa, console);
         const string both = "Before the silo went. Typed as it went.";
         await eddie.WaitUntilAsync(e => e.Text("body") == both, TimeSpan.FromSeconds(30), "Rosa's sentence typed through the kill");
         eddie.Edit("body", text => [new(text.Length, Insert: " Eddie confirms.")]);
@@ -57,12 +52,73 @@ public sealed class ClusterEditorBrowserTests(BrowserNewsroom newsroom)
         await Eventually.Until(
             () => BrowserNewsroom.DraftFieldTextAsync(rosa, "body"), text => text == both + " Eddie confirms.", TimeSpan.FromSeconds(20), "Eddie's sentence on Rosa's page");
 
-        var states = await rosa.EvaluateAsync<string[]>("() => window.states");
-        Assert.Contains("reconnecting", states);
-        Assert.DoesNotContain("error", states);
-        Assert.True(await rosa.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was reloaded");
-        Assert.True(await rosa.Locator("#draft-alert").IsHiddenAsync(), await rosa.Locator("#draft-alert").InnerTextAsync());
+        await ShowedOnlyTheReconnectNoticeAsync(rosa);
         Assert.NotEqual(rosasSilo, NewsroomProxy.AnsweredBy(await http.GetAsync("/health/live"), cluster.Silos));
         Assert.True(eddie.Errors.IsEmpty, string.Join(" | ", eddie.Errors));
+    }
+
+    [Fact]
+    public async Task ARollingRestartOfEverySilo_ShowsTwoEditorsOnlyTheReconnectNotice_AndTheirTextsConverge()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        await using var cluster = await NewsroomCluster.StartAsync(azurite, silos: 3);
+        await using var proxy = await NewsroomProxy.StartAsync(cluster.Silos);
+        using var rosaSession = await cluster.Silos[0].SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+        var draftId = await rosaSession.CreateDraftAsync("Polls close in the east");
+        var (rosa, rosasConsole) = await OpenBehindAsync(proxy, cluster.Silos[0], StaffSession.Reporter, draftId);
+        var (eddie, eddiesConsole) = await OpenBehindAsync(proxy, cluster.Silos[0], StaffSession.Editor, draftId);
+        await rosa.EvaluateAsync(WatchThePage);
+        await eddie.EvaluateAsync(WatchThePage);
+        await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
+
+        var expected = "";
+        foreach (var (silo, i) in cluster.Silos.ToList().Select((s, i) => (s, i)))
+        {
+            // SIGTERM: the silo closes its connections and leaves the cluster, its grains writing their snapshots.
+            await silo.StopAsync();
+            var sentence = $"{(i == 0 ? "" : " ")}Silo {i + 1} restarted.";
+            await rosa.Keyboard.PressAsync("Control+End");
+            await rosa.Keyboard.TypeAsync(sentence);
+            expected += sentence;
+            await SavedAgainAsync(rosa, rosasConsole);
+            await Eventually.Until(
+                () => BrowserNewsroom.DraftFieldTextAsync(eddie, "body"), text => text == expected, TimeSpan.FromSeconds(30), $"Eddie's page to show {expected}");
+            await silo.RestartAsync();
+        }
+
+        await SavedAgainAsync(eddie, eddiesConsole);
+        Assert.Equal(expected, DraftEditorTests.FieldText(await rosaSession.ReadDraftAsync(draftId), "body"));
+        await ShowedOnlyTheReconnectNoticeAsync(rosa);
+        await ShowedOnlyTheReconnectNoticeAsync(eddie);
+    }
+
+    // A page of its own through the proxy, signed in (the session cookie of a sign-in on a silo: cookies do not depend
+    // on the port), with the draft open and saved; and what its console says, for failure messages.
+    private async Task<(IPage Page, ConcurrentQueue<string> Console)> OpenBehindAsync(
+        NewsroomProxy proxy, NewsroomServer signInSilo, (string UserName, string Password) user, string draftId)
+    {
+        var page = await newsroom.NewPageAsync(proxy.BaseAddress);
+        var console = new ConcurrentQueue<string>();
+        page.Console += (_, message) => console.Enqueue(message.Text);
+        await BrowserNewsroom.HandSessionAsync(page, signInSilo, user.UserName, user.Password);
+        await BrowserNewsroom.OpenDraftEditorAsync(page, draftId);
+        return (page, console);
+    }
+
+    private static async Task SavedAgainAsync(IPage page, ConcurrentQueue<string> console)
+    {
+        await Assertions.Expect(page.Locator("#draft-status")).ToHaveAttributeAsync("data-state", new Regex("^(saved|error)$"), new() { Timeout = 60_000 });
+        Assert.True(
+            await page.Locator("#draft-status").GetAttributeAsync("data-state") == "saved",
+            $"the page says: {await page.Locator("#draft-alert-text").TextContentAsync()}; console: {string.Join(" | ", console)}");
+    }
+
+    private static async Task ShowedOnlyTheReconnectNoticeAsync(IPage page)
+    {
+        var states = await page.EvaluateAsync<string[]>("() => window.states");
+        Assert.Contains("reconnecting", states);
+        Assert.DoesNotContain("error", states);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was reloaded");
+        Assert.True(await page.Locator("#draft-alert").IsHiddenAsync(), await page.Locator("#draft-alert").InnerTextAsync());
     }
 }

@@ -27,34 +27,41 @@ public sealed class ClusterEditorBrowserTests(BrowserNewsroom newsroom)
         await using var azurite = await Azurite.StartAsync();
         await using var cluster = await NewsroomCluster.StartAsync(azurite, silos: 3);
         await using var proxy = await NewsroomProxy.StartAsync(cluster.Silos);
-        // Every client of this machine lands on one silo (ip_hash); the page will be there, Eddie on another.
-        using var http = new HttpClient { BaseAddress = proxy.BaseAddress };
-        var rosasSilo = NewsroomProxy.AnsweredBy(await http.GetAsync("/health/live"), cluster.Silos);
-        var eddiesSilo = cluster.Silos.First(s => s != rosasSilo);
-        using var eddieSession = await eddiesSilo.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
-        var draftId = await eddieSession.CreateDraftAsync("Counting goes on in the north");
-        await using var eddie = await DraftEditorClient.OpenAsync(eddieSession, draftId, "eddie");
+        try
+        {
+            // Every client of this machine lands on one silo (ip_hash); the page will be there, Eddie on another.
+            using var http = new HttpClient { BaseAddress = proxy.BaseAddress };
+            var rosasSilo = NewsroomProxy.AnsweredBy(await http.GetAsync("/health/live"), cluster.Silos);
+            var eddiesSilo = cluster.Silos.First(s => s != rosasSilo);
+            using var eddieSession = await eddiesSilo.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
+            var draftId = await eddieSession.CreateDraftAsync("Counting goes on in the north");
+            await using var eddie = await DraftEditorClient.OpenAsync(eddieSession, draftId, "eddie");
 
-        var (rosa, console) = await OpenBehindAsync(proxy, eddiesSilo, StaffSession.Reporter, draftId);
-        await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
-        await rosa.Keyboard.TypeAsync("Before the silo went.");
-        await eddie.WaitUntilAsync(e => e.Text("body") == "Before the silo went.", TimeSpan.FromSeconds(20), "Rosa's first sentence");
-        await rosa.EvaluateAsync(WatchThePage);
+            var (rosa, console) = await OpenBehindAsync(proxy, eddiesSilo, StaffSession.Reporter, draftId);
+            await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
+            await rosa.Keyboard.TypeAsync("Before the silo went.");
+            await eddie.WaitUntilAsync(e => e.Text("body") == "Before the silo went.", TimeSpan.FromSeconds(20), "Rosa's first sentence");
+            await rosa.EvaluateAsync(WatchThePage);
 
-        await rosasSilo.KillAsync();
-        await rosa.Keyboard.TypeAsync(" Typed as it went.");
+            await rosasSilo.KillAsync();
+            await rosa.Keyboard.TypeAsync(" Typed as it went.");
 
-        await SavedAgainAsync(rosa, console);
-        const string both = "Before the silo went. Typed as it went.";
-        await eddie.WaitUntilAsync(e => e.Text("body") == both, TimeSpan.FromSeconds(30), "Rosa's sentence typed through the kill");
-        eddie.Edit("body", text => [new(text.Length, Insert: " Eddie confirms.")]);
-        // Her own caret from the connection that died may show until its presence expires (30 s): read the text alone.
-        await Eventually.Until(
-            () => BrowserNewsroom.DraftFieldTextAsync(rosa, "body"), text => text == both + " Eddie confirms.", TimeSpan.FromSeconds(20), "Eddie's sentence on Rosa's page");
+            await SavedAgainAsync(rosa, console);
+            const string both = "Before the silo went. Typed as it went.";
+            await eddie.WaitUntilAsync(e => e.Text("body") == both, TimeSpan.FromSeconds(30), "Rosa's sentence typed through the kill");
+            eddie.Edit("body", text => [new(text.Length, Insert: " Eddie confirms.")]);
+            // Her own caret from the connection that died may show until its presence expires (30 s): read the text alone.
+            await Eventually.Until(
+                () => BrowserNewsroom.DraftFieldTextAsync(rosa, "body"), text => text == both + " Eddie confirms.", TimeSpan.FromSeconds(20), "Eddie's sentence on Rosa's page");
 
-        await ShowedOnlyTheReconnectNoticeAsync(rosa);
-        Assert.NotEqual(rosasSilo, NewsroomProxy.AnsweredBy(await http.GetAsync("/health/live"), cluster.Silos));
-        Assert.True(eddie.Errors.IsEmpty, string.Join(" | ", eddie.Errors));
+            await ShowedOnlyTheReconnectNoticeAsync(rosa);
+            Assert.NotEqual(rosasSilo, NewsroomProxy.AnsweredBy(await http.GetAsync("/health/live"), cluster.Silos));
+            Assert.True(eddie.Errors.IsEmpty, string.Join(" | ", eddie.Errors));
+        }
+        catch (Exception e)
+        {
+            throw cluster.Explained(e);
+        }
     }
 
     [Fact]
@@ -63,33 +70,40 @@ public sealed class ClusterEditorBrowserTests(BrowserNewsroom newsroom)
         await using var azurite = await Azurite.StartAsync();
         await using var cluster = await NewsroomCluster.StartAsync(azurite, silos: 3);
         await using var proxy = await NewsroomProxy.StartAsync(cluster.Silos);
-        using var rosaSession = await cluster.Silos[0].SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
-        var draftId = await rosaSession.CreateDraftAsync("Polls close in the east");
-        var (rosa, rosasConsole) = await OpenBehindAsync(proxy, cluster.Silos[0], StaffSession.Reporter, draftId);
-        var (eddie, eddiesConsole) = await OpenBehindAsync(proxy, cluster.Silos[0], StaffSession.Editor, draftId);
-        await rosa.EvaluateAsync(WatchThePage);
-        await eddie.EvaluateAsync(WatchThePage);
-        await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
-
-        var expected = "";
-        foreach (var (silo, i) in cluster.Silos.ToList().Select((s, i) => (s, i)))
+        try
         {
-            // SIGTERM: the silo closes its connections and leaves the cluster, its grains writing their snapshots.
-            await silo.StopAsync();
-            var sentence = $"{(i == 0 ? "" : " ")}Silo {i + 1} restarted.";
-            await rosa.Keyboard.PressAsync("Control+End");
-            await rosa.Keyboard.TypeAsync(sentence);
-            expected += sentence;
-            await SavedAgainAsync(rosa, rosasConsole);
-            await Eventually.Until(
-                () => BrowserNewsroom.DraftFieldTextAsync(eddie, "body"), text => text == expected, TimeSpan.FromSeconds(30), $"Eddie's page to show {expected}");
-            await silo.RestartAsync();
-        }
+            using var rosaSession = await cluster.Silos[0].SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
+            var draftId = await rosaSession.CreateDraftAsync("Polls close in the east");
+            var (rosa, rosasConsole) = await OpenBehindAsync(proxy, cluster.Silos[0], StaffSession.Reporter, draftId);
+            var (eddie, eddiesConsole) = await OpenBehindAsync(proxy, cluster.Silos[0], StaffSession.Editor, draftId);
+            await rosa.EvaluateAsync(WatchThePage);
+            await eddie.EvaluateAsync(WatchThePage);
+            await BrowserNewsroom.DraftField(rosa, "body").FocusAsync();
 
-        await SavedAgainAsync(eddie, eddiesConsole);
-        Assert.Equal(expected, DraftEditorTests.FieldText(await rosaSession.ReadDraftAsync(draftId), "body"));
-        await ShowedOnlyTheReconnectNoticeAsync(rosa);
-        await ShowedOnlyTheReconnectNoticeAsync(eddie);
+            var expected = "";
+            foreach (var (silo, i) in cluster.Silos.ToList().Select((s, i) => (s, i)))
+            {
+                // SIGTERM: the silo closes its connections and leaves the cluster, its grains writing their snapshots.
+                await silo.StopAsync();
+                var sentence = $"{(i == 0 ? "" : " ")}Silo {i + 1} restarted.";
+                await rosa.Keyboard.PressAsync("Control+End");
+                await rosa.Keyboard.TypeAsync(sentence);
+                expected += sentence;
+                await SavedAgainAsync(rosa, rosasConsole);
+                await Eventually.Until(
+                    () => BrowserNewsroom.DraftFieldTextAsync(eddie, "body"), text => text == expected, TimeSpan.FromSeconds(30), $"Eddie's page to show {expected}");
+                await silo.RestartAsync();
+            }
+
+            await SavedAgainAsync(eddie, eddiesConsole);
+            Assert.Equal(expected, DraftEditorTests.FieldText(await rosaSession.ReadDraftAsync(draftId), "body"));
+            await ShowedOnlyTheReconnectNoticeAsync(rosa);
+            await ShowedOnlyTheReconnectNoticeAsync(eddie);
+        }
+        catch (Exception e)
+        {
+            throw cluster.Explained(e);
+        }
     }
 
     // A page of its own through the proxy, signed in (the session cookie of a sign-in on a silo: cookies do not depend
@@ -101,7 +115,18 @@ public sealed class ClusterEditorBrowserTests(BrowserNewsroom newsroom)
         var console = new ConcurrentQueue<string>();
         page.Console += (_, message) => console.Enqueue(message.Text);
         await BrowserNewsroom.HandSessionAsync(page, signInSilo, user.UserName, user.Password);
-        await BrowserNewsroom.OpenDraftEditorAsync(page, draftId);
+        await page.GotoAsync($"/drafts/{draftId}", new() { WaitUntil = WaitUntilState.Commit });
+        try
+        {
+            // A cluster just started on a loaded two-core machine (two test assemblies at once) may take a while to
+            // answer its first calls: the page retries busy answers with a growing pause.
+            await Assertions.Expect(page.Locator("#draft-status")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 60_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            throw new InvalidOperationException($"{e.Message}\nconsole: {string.Join(" | ", console)}", e);
+        }
+
         return (page, console);
     }
 

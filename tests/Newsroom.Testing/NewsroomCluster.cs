@@ -44,6 +44,12 @@ public sealed class NewsroomCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>Each silo's state and what it said about membership, for failure messages.</summary>
+    public string Describe() => string.Join('\n', _silos.Select((s, i) => $"silo {i} {s.Describe()}"));
+
+    /// <summary>A test's failure told with each silo's state: a silo gone on its own explains much.</summary>
+    public Exception Explained(Exception failure) => new InvalidOperationException($"{failure.Message}\n--- the cluster:\n{Describe()}", failure);
+
     /// <summary>Starts one more silo into the cluster and returns it once ready.</summary>
     public async Task<NewsroomServer> AddSiloAsync()
     {

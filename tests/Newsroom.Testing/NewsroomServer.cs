@@ -196,6 +196,26 @@ public sealed class NewsroomServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// For a cluster test's failure message: whether this silo still runs (a silo the others vote dead stops itself,
+    /// as one starved of CPU for a few probes may be) and what it said about membership.
+    /// </summary>
+    public string Describe()
+    {
+        if (_process is not { } process)
+        {
+            return $"{BaseAddress}: not running (killed or stopped by the test)";
+        }
+
+        var state = process.Exited.IsCompleted ? $"EXITED on its own with {process.ExitCode}" : "running";
+        var membership = process.Output.Split('\n')
+            .Where(l => !l.Contains("Timeout:", StringComparison.Ordinal) && !l.Contains("Declaration:", StringComparison.Ordinal))
+            .Where(l => l.Contains("dead", StringComparison.OrdinalIgnoreCase) || l.Contains("probe #", StringComparison.OrdinalIgnoreCase)
+                || l.Contains("Subscribing this silo", StringComparison.Ordinal))
+            .TakeLast(8);
+        return $"{BaseAddress}: {state}\n    {string.Join("\n    ", membership)}";
+    }
+
     public HttpClient CreateClient(CookieContainer? cookies = null) =>
         new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false })
         {

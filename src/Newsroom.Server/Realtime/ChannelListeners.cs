@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Newsroom.Core.Realtime;
@@ -91,20 +92,22 @@ public sealed partial class ChannelListeners(
     }
 
     /// <summary>
-    /// Renews every subscription, a bounded number at a time: a silo with thousands of open articles renews them
-    /// all well inside one interval, without flooding the cluster with thousands of calls at once. A grain that
-    /// lost its subscribers gets this silo back.
+    /// Renews every subscription (or those of <paramref name="only"/> still listened to), a bounded number at a time: a
+    /// silo with thousands of open articles renews them all well inside one interval, without flooding the cluster with
+    /// thousands of calls at once. A grain that lost its subscribers gets this silo back.
     /// </summary>
-    public async Task<RenewalRound> RenewAll(CancellationToken cancellationToken = default)
+    public async Task<RenewalRound> RenewAll(IReadOnlyCollection<string>? only = null, CancellationToken cancellationToken = default)
     {
         KeyValuePair<string, IChannelOwner>[] channels;
         lock (_lock)
         {
-            channels = [.. _channels.Select(c => KeyValuePair.Create(c.Key, c.Value.Owner))];
+            channels = only is null
+                ? [.. _channels.Select(c => KeyValuePair.Create(c.Key, c.Value.Owner))]
+                : [.. only.Where(_channels.ContainsKey).Select(name => KeyValuePair.Create(name, _channels[name].Owner))];
         }
 
         var started = Stopwatch.GetTimestamp();
-        var failed = 0;
+        var failed = new ConcurrentBag<string>();
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = options.Value.RenewParallelism,
@@ -118,12 +121,12 @@ public sealed partial class ChannelListeners(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Interlocked.Increment(ref failed);
+                failed.Add(channel.Key);
                 LogRenewFailed(e, channel.Key);
             }
         });
 
-        var round = new RenewalRound(channels.Length, failed, Stopwatch.GetElapsedTime(started));
+        var round = new RenewalRound(channels.Length, [.. failed], Stopwatch.GetElapsedTime(started));
         LogRenewed(round.Channels, round.Failed, round.Elapsed.TotalMilliseconds);
         if (round.Elapsed > options.Value.RenewInterval / 2)
         {
@@ -150,7 +153,7 @@ public sealed partial class ChannelListeners(
     // Created on first use, once the silo runs; kept here because Orleans holds the object only weakly.
     private IChannelRelay Reference => _reference ??= grains.CreateObjectReference<IChannelRelay>(relay);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing this silo to {Channel} failed; next renewal retries")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing this silo to {Channel} failed; retried in a moment")]
     private partial void LogRenewFailed(Exception exception, string channel);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Renewed {Channels} channel subscriptions ({Failed} failed) in {ElapsedMs:0.0} ms")]
@@ -169,5 +172,8 @@ public sealed partial class ChannelListeners(
     }
 }
 
-/// <summary>One renewal of every subscription of this silo: how many, how many failed, how long it took.</summary>
-public sealed record RenewalRound(int Channels, int Failed, TimeSpan Elapsed);
+/// <summary>One renewal of this silo's subscriptions: how many, which failed, how long it took.</summary>
+public sealed record RenewalRound(int Channels, IReadOnlyList<string> FailedChannels, TimeSpan Elapsed)
+{
+    public int Failed => FailedChannels.Count;
+}

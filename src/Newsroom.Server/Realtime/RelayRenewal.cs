@@ -7,7 +7,8 @@ namespace Newsroom.Server.Realtime;
 /// was collected or moved to another silo learns about this silo again within one interval. It also renews as soon as
 /// another silo has left the cluster (killed and declared dead, or stopped): the grains that lived there come back
 /// elsewhere with no subscribers, and their channels would otherwise stay silent here until the next tick, up to
-/// <see cref="RelayOptions.RenewInterval"/>. The renewal's own call brings each such grain back.
+/// <see cref="RelayOptions.RenewInterval"/>. The renewal's own call brings each such grain back; the calls that fail
+/// are made again within seconds (<see cref="RenewalRetries"/>).
 /// </summary>
 public sealed class RelayRenewal(ChannelListeners listeners, IOptions<RelayOptions> options, TimeProvider clock, ISiloStatusOracle silos)
     : BackgroundService, ISiloStatusListener
@@ -26,13 +27,17 @@ public sealed class RelayRenewal(ChannelListeners listeners, IOptions<RelayOptio
     {
         silos.SubscribeToSiloStatusEvents(this);
         using var timer = new PeriodicTimer(options.Value.RenewInterval, clock);
+        var retries = new RenewalRetries(options.Value.RenewInterval);
         try
         {
             var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
             while (true)
             {
                 var siloLeft = Volatile.Read(ref _siloLeft).Task;
-                if (await Task.WhenAny(tick, siloLeft).WaitAsync(stoppingToken) == tick)
+                var retry = retries.Delay is { } delay ? Task.Delay(delay, clock, stoppingToken) : null;
+                var woke = await Task.WhenAny(retry is null ? [tick, siloLeft] : [tick, siloLeft, retry]).WaitAsync(stoppingToken);
+                IReadOnlyCollection<string>? only = null;
+                if (woke == tick)
                 {
                     if (!await tick)
                     {
@@ -41,13 +46,18 @@ public sealed class RelayRenewal(ChannelListeners listeners, IOptions<RelayOptio
 
                     tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
                 }
-                else
+                else if (woke == siloLeft)
                 {
                     // Armed again before renewing, so a silo that leaves during the round brings another one.
                     Interlocked.Exchange(ref _siloLeft, new(TaskCreationOptions.RunContinuationsAsynchronously));
                 }
+                else
+                {
+                    await woke;
+                    only = retries.Failed;
+                }
 
-                await listeners.RenewAll(stoppingToken);
+                retries.After(await listeners.RenewAll(only, stoppingToken), retry: only is not null);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

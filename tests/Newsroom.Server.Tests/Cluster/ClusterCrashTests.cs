@@ -123,6 +123,10 @@ public sealed class ClusterCrashTests
                 Assert.True(stored.Count(s => s == comment) == 1, $"\"{comment}\" was acknowledged; stored: {string.Join(" | ", stored)}");
             }
         }
+        catch (Exception e)
+        {
+            throw cluster.Explained(e);
+        }
         finally
         {
             await stop.CancelAsync();

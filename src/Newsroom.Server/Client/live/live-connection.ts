@@ -237,13 +237,15 @@ export class LiveConnection {
           this.setStatus("live");
         }
         return;
-      } catch {
+      } catch (error) {
         // A connection that dropped meanwhile comes back through onreconnected or onclose, which join
         // again; one that is still up failed for a passing reason (a silo restarting): try again.
         if (this.connection.state !== HubConnectionState.Connected) {
           return;
         }
-        await this.sleep(forever.nextRetryDelayInMilliseconds({ previousRetryCount: attempt, elapsedMilliseconds: 0, retryReason: new Error() }) ?? 30_000);
+        const pause = forever.nextRetryDelayInMilliseconds({ previousRetryCount: attempt, elapsedMilliseconds: 0, retryReason: new Error() }) ?? 30_000;
+        console.warn(`Joining the live channels failed (${error instanceof Error ? error.message : String(error)}); trying again in ${Math.round(pause)} ms`);
+        await this.sleep(pause);
       }
     }
   }

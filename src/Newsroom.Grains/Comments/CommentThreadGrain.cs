@@ -31,6 +31,8 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
     private CommentThreadMeta _meta = CommentThreadMeta.Empty;
     private Dictionary<long, string?> _emailHashes = [];
     private Dictionary<long, InlineAnchor> _anchors = [];
+    private Dictionary<long, string> _postKeys = [];
+    private Dictionary<(string Author, string Key), long> _postedByKey = [];
     private List<CommentDecision> _decisions = [];
     private Dictionary<long, List<CommentReport>> _reports = [];
 
@@ -66,24 +68,37 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
 
     public async Task<PostedComment> Post(CommentPost post)
     {
+        ArgumentNullException.ThrowIfNull(post);
+        if (post.Key is { } key && AlreadyPosted(post.Author, key) is { } again)
+        {
+            return again;
+        }
+
         var (submission, anchor, preview, article) = await Prepare(post);
         var now = _clock.GetUtcNow();
         var placed = _thread.Place(submission.Author, submission.Text, post.ReplyTo, preview.Decision, now);
         var comment = placed.Comment ?? throw new CommentException(placed.Refusal!);
         var published = comment.Status == CommentStatus.Published;
-        var stored = new StoredComment(comment, EmailHash(post.Author), anchor);
+        var stored = new StoredComment(comment, EmailHash(post.Author), anchor, post.Key);
         var meta = _meta with { LastId = comment.Id, ChannelVersion = _channel.Version + (published ? 1 : 0) };
         using (var span = NewsroomTracing.Source.StartActivity("comment store"))
         {
             span?.SetTag("newsroom.article.slug", Slug);
             span?.SetTag("newsroom.comment.id", comment.Id);
-            await _store.WriteAsync(Slug, new CommentWrite(meta) { Discussion = DiscussionOf(comment), Comments = [stored] });
+            // Nothing of the comment is in memory yet: a failed write leaves the thread as stored, and the resend (by
+            // the same key) is placed afresh, on the same id if the write did land after all.
+            await StoredOrBusy(_store.WriteAsync(Slug, new CommentWrite(meta) { Discussion = DiscussionOf(comment), Comments = [stored] }));
         }
 
         NewsroomMetrics.CommentsPosted.Add(1, new KeyValuePair<string, object?>("status", published ? "published" : "held"));
         _meta = meta;
         _thread.Add(comment);
         _emailHashes[comment.Id] = stored.EmailHash;
+        if (post.Key is not null)
+        {
+            _postKeys[comment.Id] = post.Key;
+            _postedByKey[(comment.Author.Id, post.Key)] = comment.Id;
+        }
         if (anchor is not null)
         {
             _anchors[comment.Id] = anchor;
@@ -106,6 +121,13 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
 
     public async Task<CommentPostCheck> CheckBeforePosting(CommentPost post)
     {
+        ArgumentNullException.ThrowIfNull(post);
+        if (post.Key is { } key && AlreadyPosted(post.Author, key) is { } again)
+        {
+            // A resend's check: the comment is stored already, so it is not "the same text again" as the rules would say.
+            return new CommentPostCheck(again.Held ? ModerationOutcome.Hold : ModerationOutcome.Publish, null, false);
+        }
+
         var (_, _, preview, _) = await Prepare(post);
         return new CommentPostCheck(preview.Outcome, preview.Message, preview.RephrasingHelps);
     }
@@ -162,6 +184,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
         {
             _emailHashes.Remove(id);
             _anchors.Remove(id);
+            _postKeys.Remove(id);
         }
 
         if (seen)
@@ -247,7 +270,43 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
     private long DiscussionOf(long commentId) =>
         DiscussionOf(_thread.Find(commentId) ?? throw new InvalidOperationException($"There is no comment {commentId} under this story."));
 
-    private StoredComment Stored(Comment comment) => new(comment, _emailHashes.GetValueOrDefault(comment.Id), _anchors.GetValueOrDefault(comment.Id));
+    private StoredComment Stored(Comment comment) =>
+        new(comment, _emailHashes.GetValueOrDefault(comment.Id), _anchors.GetValueOrDefault(comment.Id), _postKeys.GetValueOrDefault(comment.Id));
+
+    /// <summary>
+    /// The answer already given to a post with this key by this writer, for a resend of it: the comment as it is now
+    /// (a moderator may have acted on it since). Null if none, or if that comment is gone for good.
+    /// </summary>
+    private PostedComment? AlreadyPosted(CommentWriter writer, string key)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (!CommentPost.IsValidKey(key))
+        {
+            throw new CommentException(
+                $"A comment's key is {CommentPost.MinKeyLength} to {CommentPost.MaxKeyLength} letters, digits, '-' or '_'.");
+        }
+
+        if (!_postedByKey.TryGetValue((writer.Id, key), out var id) || _thread.Find(id) is not { } comment)
+        {
+            return null;
+        }
+
+        var held = comment.Status == CommentStatus.Pending;
+        return new PostedComment(Item(comment, writer.Id), held, null, 0);
+    }
+
+    /// <summary>A write's failure told as storage being busy, so the writer's page keeps the change and sends it again.</summary>
+    private static async Task StoredOrBusy(Task write)
+    {
+        try
+        {
+            await write;
+        }
+        catch (Exception e)
+        {
+            throw new StorageBusyException("Storage did not take the change; send it again.", e);
+        }
+    }
 
     /// <summary>The meta row for the next write: the channel version moves only for a change that is broadcast.</summary>
     private CommentThreadMeta NextMeta(bool broadcast) =>
@@ -255,7 +314,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
 
     /// <summary>
     /// Stores a change Core has already applied in memory. Should the write fail, the thread is read back from storage
-    /// before the failure is passed on, so the next call meets only what is stored.
+    /// before the failure is passed on (as storage being busy: send it again), so the next call meets only what is stored.
     /// </summary>
     private async Task Commit(CommentWrite write)
     {
@@ -277,7 +336,7 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
                 DeactivateOnIdle();
             }
 
-            throw;
+            throw new StorageBusyException("Storage did not take the change; send it again.", failed);
         }
     }
 
@@ -289,6 +348,10 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
         _rating = ArticleRating.Load(stored.Ratings);
         _emailHashes = stored.Comments.ToDictionary(c => c.Comment.Id, c => c.EmailHash);
         _anchors = stored.Comments.Where(c => c.Anchor is not null).ToDictionary(c => c.Comment.Id, c => c.Anchor!);
+        _postKeys = stored.Comments.Where(c => c.PostKey is not null).ToDictionary(c => c.Comment.Id, c => c.PostKey!);
+        _postedByKey = stored.Comments.Where(c => c.PostKey is not null)
+            .GroupBy(c => (c.Comment.Author.Id, c.PostKey!))
+            .ToDictionary(g => g.Key, g => g.Min(c => c.Comment.Id));
         _decisions = [.. stored.Decisions];
         _reports = stored.Reports.GroupBy(r => r.CommentId).ToDictionary(g => g.Key, g => g.ToList());
         _passages.Clear();

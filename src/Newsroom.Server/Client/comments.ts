@@ -46,6 +46,10 @@ export function followComments(live: LiveConnection, slug: string): void {
   // The Reply or Edit button that opened the form under a comment: the focus goes back there on Cancel.
   let opener: HTMLElement | null = null;
   let next = byId<HTMLButtonElement>("comments-more")?.dataset.cursor ?? null;
+  // Sent with the comment and again with each resend of it, so the server stores it once; a new one per comment.
+  let postKey = newPostKey();
+  let resendTimer: ReturnType<typeof setTimeout> | null = null;
+  let resends = 0;
 
   const find = (id: number): HTMLElement | null => document.getElementById(`comment-${id}`);
   const call = <T>(method: string, ...args: unknown[]): Promise<T> => live.invoke<T>(method, slug, ...args);
@@ -208,6 +212,8 @@ export function followComments(live: LiveConnection, slug: string): void {
   recallGuest(nameBox, emailBox);
 
   function resetForm(): void {
+    stopResending();
+    postKey = newPostKey();
     opener = null;
     replyTo = null;
     editing = null;
@@ -250,10 +256,22 @@ export function followComments(live: LiveConnection, slug: string): void {
     }
   });
 
+  function stopResending(): void {
+    if (resendTimer !== null) {
+      clearTimeout(resendTimer);
+      resendTimer = null;
+    }
+    resends = 0;
+    textBox.readOnly = false;
+    submit.removeAttribute("aria-disabled");
+  }
+
   async function send(): Promise<void> {
+    resendTimer = null;
     const text = textBox.value;
-    const post = { text, replyTo, name: nameBox.value, email: emailBox.value, anchor: inline.anchor() };
+    const post = { text, replyTo, name: nameBox.value, email: emailBox.value, anchor: inline.anchor(), key: postKey };
     submit.setAttribute("aria-disabled", "true");
+    let sendAgain = false;
     try {
       if (editing !== null) {
         const item = await call<CommentItem>("EditComment", editing, text);
@@ -299,10 +317,22 @@ export function followComments(live: LiveConnection, slug: string): void {
         ? `Your comment waits for a moderator${posted.heldBecause ? `: ${posted.heldBecause}` : "."}`
         : "Your comment is posted.";
     } catch (error) {
-      warning.textContent = say(error);
+      const message = hubErrorMessage(error);
+      // Not answered (storage or a silo busy, the connection lost): the comment stays here, unchanged, and goes again
+      // with the same key, which the server answers with the comment if the first one was stored after all.
+      sendAgain = editing === null && (message === null || message.startsWith("The comments did not answer in time"));
+      warning.textContent = sendAgain
+        ? `${message === null ? "The newsroom could not be reached" : "The comments did not answer in time"}; your comment is kept here and will be sent again.`
+        : say(error);
       warning.hidden = false;
     } finally {
-      submit.removeAttribute("aria-disabled");
+      if (sendAgain) {
+        textBox.readOnly = true;
+        // At least the per-person pace of comments (one every 3 s), so the resend is never refused as too fast.
+        resendTimer = setTimeout(() => void send(), Math.min(30_000, 4_000 * 2 ** resends++));
+      } else if (resendTimer === null) {
+        stopResending();
+      }
     }
   }
 
@@ -396,4 +426,9 @@ export function followComments(live: LiveConnection, slug: string): void {
       }
     }).catch(() => undefined);
   });
+}
+
+/** 32 hex digits from the browser's random numbers (crypto.randomUUID needs a secure context; this does not). */
+function newPostKey(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -1,3 +1,4 @@
+using Newsroom.Server.Apis;
 using Newsroom.Server.Auth;
 using Newsroom.Server.Realtime;
 
@@ -18,6 +19,7 @@ public static class PipelineExtensions
             context => !IsForScripts(context.Request.Path),
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseWhen(context => IsForScripts(context.Request.Path), scripts => scripts.UseStatusCodePages());
+        app.UseMiddleware<BusyAnswers>();
         app.UseRouting();
         app.UseNewsroomSecurityHeaders();
         app.UseAuthentication();
@@ -41,7 +43,8 @@ public static class PipelineExtensions
         return app;
     }
 
-    private static bool IsForScripts(PathString path) =>
+    /// <summary>Requests that scripts make (and health probes): short answers and problem details, never an HTML page.</summary>
+    public static bool IsForScripts(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health")
         || path.StartsWithSegments(TelemetryExtensions.MetricsPath);
 }

@@ -37,6 +37,7 @@ public sealed class StatusCodeModel : PageModel
             StatusCodes.Status404NotFound => ("Not found", "There is no page at this address."),
             StatusCodes.Status400BadRequest => ("Bad request", "The newsroom could not understand that request. Go back, reload the page and try again."),
             StatusCodes.Status403Forbidden => ("Not allowed", "Your account may not do that."),
+            StatusCodes.Status503ServiceUnavailable => ("The newsroom is busy", "It did not answer in time (a server restarting, or storage slow). Reload the page in a few seconds."),
             _ => ("Something went wrong", "The newsroom could not complete that request. Try again in a moment."),
         };
     }

@@ -21,6 +21,9 @@ public sealed partial class ReaderHub(ChannelMembership membership, IGrainFactor
 {
     public const string BusyMessage = "The comments did not answer in time; try again.";
 
+    /// <summary>A post's: the page keeps the comment and sends it again with the same key, which stores it once.</summary>
+    public const string PostBusyMessage = "The comments did not answer in time; your comment is kept here and will be sent again.";
+
     public async Task Join(string channel) => await membership.Join(Context, Groups, await Admit(channel));
 
     public Task Leave(string channel) => membership.Leave(Context, Groups, ChannelMembership.ParseOrReject(channel));
@@ -29,6 +32,7 @@ public sealed partial class ReaderHub(ChannelMembership membership, IGrainFactor
 
     /// <summary>Posts a comment, a reply (<see cref="CommentForm.ReplyTo"/>) or inline feedback (<see cref="CommentForm.Anchor"/>).</summary>
     [RateLimited(HubRateLimits.Comments)]
+    [WhenBusy(PostBusyMessage)]
     public Task<PostedComment> PostComment([ArticleSlug] string slug, CommentForm form) =>
         Thread(slug).Post(Post(CommentCaller.Require(form)));
 
@@ -125,7 +129,7 @@ public sealed partial class ReaderHub(ChannelMembership membership, IGrainFactor
     }
 
     private CommentPost Post(CommentForm form) =>
-        new(CommentCaller.Writer(Context, guests, form), form.Text ?? "", form.ReplyTo, form.Anchor);
+        new(CommentCaller.Writer(Context, guests, form), form.Text ?? "", form.ReplyTo, form.Anchor, form.Key);
 
     // Writes are checked by the thread grain itself; reads are answered only under a story readers can see.
     private async Task RequirePublished(string slug)

@@ -2,14 +2,24 @@ namespace Newsroom.Grains.Comments;
 
 /// <summary>
 /// A comment someone wants to post: on the story, as a reply (<see cref="ReplyTo"/>), or about a passage of the story
-/// (<see cref="Anchor"/>, for inline feedback).
+/// (<see cref="Anchor"/>, for inline feedback). <see cref="Key"/>, made by the writer's page for each comment, makes a
+/// resend of it (after "did not answer in time", or a lost connection) answer the comment already stored, not a second.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("newsroom.comment-post")]
 public sealed record CommentPost(
     [property: Id(0)] CommentWriter Author,
     [property: Id(1)] string Text,
     [property: Id(2)] long? ReplyTo = null,
-    [property: Id(3)] CommentAnchorRequest? Anchor = null);
+    [property: Id(3)] CommentAnchorRequest? Anchor = null,
+    [property: Id(4)] string? Key = null)
+{
+    public const int MinKeyLength = 8;
+    public const int MaxKeyLength = 64;
+
+    /// <summary>A key is 8 to 64 letters, digits, '-' or '_': a random id, never anything a reader wrote.</summary>
+    public static bool IsValidKey(string key) =>
+        key.Length is >= MinKeyLength and <= MaxKeyLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}
 
 /// <summary>
 /// The passage a reader selected: offsets (UTF-16) in the body of the published version they were reading, and the

@@ -4,7 +4,7 @@ using Newsroom.Core.Comments;
 
 namespace Newsroom.Grains.Comments.Storage;
 
-/// <summary>A comment's row: its fields, the author's email hash, and the passage it is about.</summary>
+/// <summary>A comment's row: its fields, the author's email hash, the passage it is about, and its post key.</summary>
 internal static class CommentRows
 {
     public static string Key(long id) => string.Create(CultureInfo.InvariantCulture, $"c-{id:D12}");
@@ -30,6 +30,7 @@ internal static class CommentRows
             ["RepliedToId"] = c.RepliedToId,
             ["HeldBy"] = c.HeldBy.ToString(),
             ["HoldReason"] = c.HoldReason,
+            ["PostKey"] = stored.PostKey,
         };
         if (stored.Anchor is { } anchor)
         {
@@ -64,6 +65,6 @@ internal static class CommentRows
         var anchor = row.GetInt32("AnchorVersion") is { } version
             ? new InlineAnchor(version, row.GetInt32("AnchorFrom") ?? 0, row.GetInt32("AnchorTo") ?? 0, row.GetString("AnchorQuote") ?? "")
             : null;
-        return new StoredComment(comment, row.GetString("EmailHash"), anchor);
+        return new StoredComment(comment, row.GetString("EmailHash"), anchor, row.GetString("PostKey"));
     }
 }

@@ -20,8 +20,11 @@ public interface ICommentStore
     Task WriteAsync(string slug, CommentWrite write, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A comment as stored: Core's comment, the hash of a guest's email (never the address), and its passage.</summary>
-public sealed record StoredComment(Comment Comment, string? EmailHash, InlineAnchor? Anchor);
+/// <summary>
+/// A comment as stored: Core's comment, the hash of a guest's email (never the address), its passage, and the key its
+/// writer's page posted it with (<see cref="CommentPost.Key"/>).
+/// </summary>
+public sealed record StoredComment(Comment Comment, string? EmailHash, InlineAnchor? Anchor, string? PostKey = null);
 
 /// <summary>
 /// The thread's counters and settings, rewritten with every change: the last comment id given (ids of comments deleted

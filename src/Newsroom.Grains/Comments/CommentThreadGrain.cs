@@ -85,9 +85,10 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
         {
             span?.SetTag("newsroom.article.slug", Slug);
             span?.SetTag("newsroom.comment.id", comment.Id);
-            // Nothing of the comment is in memory yet: a failed write leaves the thread as stored, and the resend (by
-            // the same key) is placed afresh, on the same id if the write did land after all.
-            await StoredOrBusy(_store.WriteAsync(Slug, new CommentWrite(meta) { Discussion = DiscussionOf(comment), Comments = [stored] }));
+            // Nothing of the comment is in memory yet. A failed write (storage down, or the id taken by another
+            // activation of this thread) makes the thread read itself back and answers busy; the resend, by the same
+            // key, is answered with the comment if the write did land after all, or placed afresh on the next id.
+            await Commit(new CommentWrite(meta) { Discussion = DiscussionOf(comment), NewComments = [stored] });
         }
 
         NewsroomMetrics.CommentsPosted.Add(1, new KeyValuePair<string, object?>("status", published ? "published" : "held"));
@@ -293,19 +294,6 @@ public sealed partial class CommentThreadGrain : Grain, ICommentThreadGrain
 
         var held = comment.Status == CommentStatus.Pending;
         return new PostedComment(Item(comment, writer.Id), held, null, 0);
-    }
-
-    /// <summary>A write's failure told as storage being busy, so the writer's page keeps the change and sends it again.</summary>
-    private static async Task StoredOrBusy(Task write)
-    {
-        try
-        {
-            await write;
-        }
-        catch (Exception e)
-        {
-            throw new StorageBusyException("Storage did not take the change; send it again.", e);
-        }
     }
 
     /// <summary>The meta row for the next write: the channel version moves only for a change that is broadcast.</summary>

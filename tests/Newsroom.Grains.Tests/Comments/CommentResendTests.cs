@@ -1,5 +1,8 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Core.Comments;
 using Newsroom.Grains.Comments;
+using Newsroom.Grains.Comments.Storage;
 using Newsroom.Grains.Tests.Cluster;
 using static Newsroom.Grains.Tests.Comments.CommentStories;
 
@@ -66,6 +69,34 @@ public sealed class CommentResendTests(GrainCluster cluster, SharedAzurite stora
         Assert.Equal(resent.Comment.Id, resentAgain.Comment.Id);
         var page = await thread.GetPage(new CommentPageQuery());
         Assert.Equal(["Sent while storage was down.", "First."], page.Comments.Select(c => c.Text));
+    }
+
+    [Fact]
+    public async Task AnIdTakenByAnotherActivation_IsNotOverwritten_ThePostIsAnsweredBusy_AndItsResendTakesTheNextId()
+    {
+        var (slug, thread) = await Story(cluster);
+        var first = await thread.Say(_bolat, "First.");
+        // A second activation of the thread (Orleans may make one while a killed silo's grains are placed again) posts
+        // the next id, as this one does not know.
+        var store = new ServiceCollection()
+            .AddNewsroomComments(_ => new TableServiceClient(storage.Azurite.ConnectionString))
+            .BuildServiceProvider()
+            .GetRequiredService<ICommentStore>();
+        var taken = first.Comment.Id + 1;
+        var theirs = new Comment(taken, null, 1, CommentAuthor.Guest("guest-elsewhere", "Elsewhere"), "Posted by the other activation.", DateTimeOffset.UtcNow, CommentStatus.Published);
+        await store.WriteAsync(slug, new CommentWrite(new CommentThreadMeta(taken, first.ChannelVersion + 1, 0, CommentSettingsOverrides.None))
+        {
+            Discussion = taken,
+            NewComments = [new StoredComment(theirs, null, null)],
+        });
+        var post = new CommentPost(_aigerim, "Posted here meanwhile.", Key: Key());
+
+        await Assert.ThrowsAsync<StorageBusyException>(() => thread.Post(post));
+        var resent = await thread.Post(post);
+
+        Assert.Equal(taken + 1, resent.Comment.Id);
+        var texts = (await thread.GetPage(new CommentPageQuery(Sort: CommentSort.Oldest))).Comments.Select(c => c.Text);
+        Assert.Equal(["First.", "Posted by the other activation.", "Posted here meanwhile."], texts);
     }
 
     [Theory]

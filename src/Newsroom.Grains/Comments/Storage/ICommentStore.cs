@@ -57,6 +57,13 @@ public sealed record CommentWrite(CommentThreadMeta Meta)
 
     public IReadOnlyList<StoredComment> Comments { get; init; } = [];
 
+    /// <summary>
+    /// Comments posted by this change: inserted, never replacing a row, so that a second activation of the thread (Orleans
+    /// may make one while a dead silo's grains are placed again) cannot overwrite a comment already stored under the
+    /// same id; the write fails instead.
+    /// </summary>
+    public IReadOnlyList<StoredComment> NewComments { get; init; } = [];
+
     public IReadOnlyList<long> RemovedComments { get; init; } = [];
 
     /// <summary>Votes to store; <see cref="CommentVote.None"/> removes the voter's row.</summary>

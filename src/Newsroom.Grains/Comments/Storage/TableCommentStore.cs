@@ -84,6 +84,7 @@ internal sealed class TableCommentStore(TableServiceClient tables) : ICommentSto
             new(TableTransactionActionType.UpsertReplace, WriteMeta(partition, write.Meta, write.Discussion is null)),
         };
         actions.AddRange(write.Comments.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CommentRows.Write(partition, c))));
+        actions.AddRange(write.NewComments.Select(c => new TableTransactionAction(TableTransactionActionType.Add, CommentRows.Write(partition, c))));
         actions.AddRange(write.RemovedComments.Select(id => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, CommentRows.Key(id)))));
         foreach (var vote in write.Votes)
         {

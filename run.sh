@@ -138,8 +138,10 @@ if [ "$silos" = 1 ]; then
 else
   for i in $(seq 1 "$silos"); do
     echo "==> starting silo $i of $silos at http://localhost:$((port + i)) (log in .data/silo$i.log)"
-    # One silo writes the demo stories; the others would only race it through the same steps.
-    Newsroom__Cluster__Clustering=AzureStorage Newsroom__Cluster__AdvertisedAddress=127.0.0.1 \
+    # One silo writes the demo stories; the others would only race it through the same steps. Silos sharing one
+    # machine's cores run the workstation GC: three server-GC silos on two cores took the editors' p99 from 224 ms
+    # to 955 ms in the cluster benchmark (README "Cluster"), each process's GC threads contending with the others'.
+    DOTNET_gcServer="${DOTNET_gcServer:-0}" Newsroom__Cluster__Clustering=AzureStorage Newsroom__Cluster__AdvertisedAddress=127.0.0.1 \
     Newsroom__Cluster__SiloPort=$((11110 + i)) Newsroom__Cluster__GatewayPort=$((29999 + i)) \
     Newsroom__Demo__Stories="$([ "$i" = 1 ] && echo true || echo false)" \
       dotnet artifacts/bin/Newsroom.Server/debug/Newsroom.Server.dll --contentRoot "$PWD/src/Newsroom.Server" \

@@ -114,7 +114,7 @@ internal static class CommentsBenchmark
         var (_, fanSlug) = await desk.PublishAsync("Results night: the count goes on.", "Results night", "World");
         using var ada = await server.SignInAsync("ada", "ada-demo");
         var before = await ada.Http.GetFromJsonAsync<JsonElement>("/api/diagnostics/memory");
-        var fanOut = await FanOutAsync(server, poster, fanSlug, readers, rate, seconds, ada, [.. ServerReplayBenchmark.Processes(server, azurite)]);
+        var fanOut = await FanOutAsync([server], poster, fanSlug, readers, rate, seconds, ada, [.. ServerReplayBenchmark.Processes(server, azurite)]);
         var perReaderKb = (fanOut.ResidentAfter - before.GetProperty("residentBytes").GetInt64()) / 1024.0 / readers;
         var managedPerReaderKb = (fanOut.ManagedAfter - before.GetProperty("managedBytes").GetInt64()) / 1024.0 / readers;
         Console.WriteLine();
@@ -187,10 +187,14 @@ internal static class CommentsBenchmark
         return end > 0 && int.TryParse(digits[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    private sealed record FanOut(double ConnectSeconds, int Posted, LatencyHistogram Last, LatencyHistogram Each, bool AllDelivered, string Cpu, double ServerSecondsPerDelivery, long ManagedAfter, long ResidentAfter);
+    internal sealed record FanOut(double ConnectSeconds, int Posted, LatencyHistogram Last, LatencyHistogram Each, bool AllDelivered, string Cpu, double ServerSecondsPerDelivery, long ManagedAfter, long ResidentAfter);
 
-    private static async Task<FanOut> FanOutAsync(
-        NewsroomServer server, CommentPoster poster, string slug, int readers, int rate, int seconds, StaffSession admin,
+    /// <summary>
+    /// <paramref name="readers"/> readers spread over <paramref name="silos"/> hear <paramref name="rate"/> comments a
+    /// second posted by <paramref name="poster"/> for <paramref name="seconds"/> s.
+    /// </summary>
+    internal static async Task<FanOut> FanOutAsync(
+        IReadOnlyList<NewsroomServer> silos, CommentPoster poster, string slug, int readers, int rate, int seconds, StaffSession admin,
         IReadOnlyList<(string Name, int Pid)> processes)
     {
         var total = rate * seconds;
@@ -201,7 +205,7 @@ internal static class CommentsBenchmark
         }
 
         var connecting = Stopwatch.StartNew();
-        await using var crowd = await ReaderCrowd.JoinAsync(server, readers, $"comments:{slug}", (r, message, at) =>
+        await using var crowd = await ReaderCrowd.JoinAsync(silos, "hubs/reader", [.. Enumerable.Repeat(new CrowdSeat(null, $"comments:{slug}"), readers)], (r, message, at) =>
         {
             // The comment is known by the number in its text: its id comes only with the poster's answer, and most
             // readers have the comment before that.

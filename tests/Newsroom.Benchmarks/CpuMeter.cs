@@ -69,12 +69,15 @@ internal sealed class CpuMeter
         return $"{string.Join(", ", parts)} of one core; machine {machine:0}% of {Environment.ProcessorCount} cores, {steal:0}% stolen by the host, {wall:0.0} s";
     }
 
-    /// <summary>CPU seconds the named process used since the meter started; 0 for a name it does not watch.</summary>
-    public double SecondsOf(string name)
-    {
-        var i = Array.FindIndex(_processes, p => p.Name == name);
-        return i < 0 ? 0 : ProcessSeconds(_processes[i].Pid) - _startSeconds[i];
-    }
+    /// <summary>
+    /// CPU seconds the named process used since the meter started, summed over "name 0", "name 1", … (a cluster's
+    /// silos); 0 for a name it does not watch.
+    /// </summary>
+    public double SecondsOf(string name) =>
+        _processes
+            .Select((p, i) => (p, i))
+            .Where(x => x.p.Name == name || x.p.Name.StartsWith(name + " ", StringComparison.Ordinal))
+            .Sum(x => ProcessSeconds(x.p.Pid) - _startSeconds[x.i]);
 
     private static double ProcessSeconds(int pid)
     {

@@ -55,7 +55,7 @@ internal static class LiveEditorsBenchmark
         await using (var server = await NewsroomServer.StartAsync(azurite, NewsroomServer.ProductionRuntime))
         using (var session = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password))
         {
-            await RunStepAsync(session, server, azurite, GeneratorWarmupEditors, options with { Warmup = TimeSpan.Zero, Measure = _generatorWarmup, Stall = TimeSpan.Zero });
+            await RunStepAsync(session, [server], azurite, GeneratorWarmupEditors, options with { Warmup = TimeSpan.Zero, Measure = _generatorWarmup, Stall = TimeSpan.Zero });
         }
 
         Console.WriteLine(
@@ -73,7 +73,7 @@ internal static class LiveEditorsBenchmark
             await using (var server = await NewsroomServer.StartAsync(azurite, NewsroomServer.ProductionRuntime))
             using (var session = await server.SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password))
             {
-                step = await RunStepAsync(session, server, azurite, n, options);
+                step = await RunStepAsync(session, [server], azurite, n, options);
             }
 
             steps.Add(step);
@@ -124,8 +124,10 @@ internal static class LiveEditorsBenchmark
         return crowd;
     }
 
-    private static async Task<EditorsStep> RunStepAsync(StaffSession session, NewsroomServer server, Azurite azurite, int n, EditorsOptions options)
+    /// <summary>One step of <paramref name="n"/> editors, spread over <paramref name="silos"/> (the first also answers the admin's questions).</summary>
+    internal static async Task<EditorsStep> RunStepAsync(StaffSession session, IReadOnlyList<NewsroomServer> silos, Azurite azurite, int n, EditorsOptions options)
     {
+        var server = silos[0];
         var draftId = await session.CreateDraftAsync($"{n} editors");
         await WriteMarkerLinesAsync(session, draftId, n);
         var (openedAt, openedText) = await ReadBodyAsync(session, draftId);
@@ -135,7 +137,7 @@ internal static class LiveEditorsBenchmark
         var editors = Enumerable.Range(0, n).Select(i => new TypingEditor(i, capacity)).ToArray();
         var log = new DraftUpdateLog(openedAt, (n * capacity) + 16, n);
         var seats = editors.Select(_ => new CrowdSeat(session.Cookies, $"draft:{draftId}", "OpenDraft", draftId)).ToList();
-        await using var crowd = await ReaderCrowd.JoinAsync(server, "hubs/staff", seats, (seat, message, at) => editors[seat].Heard(message, at), parallel: 16);
+        await using var crowd = await ReaderCrowd.JoinAsync(silos, "hubs/staff", seats, (seat, message, at) => editors[seat].Heard(message, at), parallel: 16);
         foreach (var editor in editors)
         {
             editor.Start(crowd, log, draftId, openedAt, openedText);
@@ -152,7 +154,7 @@ internal static class LiveEditorsBenchmark
 
         using var admin = await server.SignInAsync("ada", "ada-demo");
         var collectionsBefore = await ServerCollections.ReadAsync(admin);
-        var cpu = new CpuMeter(ServerReplayBenchmark.Processes(server, azurite));
+        var cpu = new CpuMeter(ServerReplayBenchmark.Processes(silos, azurite));
         var framesBefore = crowd.MessagesReceived;
         var random = new Random(n);
         var stall = options.Stall > TimeSpan.Zero

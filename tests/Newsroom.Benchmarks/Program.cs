@@ -10,6 +10,7 @@ var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ord
     ["comments"] = CommentsBenchmark.RunAsync,
     ["tables"] = TableTransactionBenchmark.RunAsync,
     ["notifications"] = NotificationsBenchmark.RunAsync,
+    ["cluster"] = ClusterBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
@@ -24,6 +25,7 @@ if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
     Console.Error.WriteLine($"  comments {CommentsBenchmark.Usage}");
     Console.Error.WriteLine($"  tables  {TableTransactionBenchmark.Usage}");
     Console.Error.WriteLine($"  notifications {NotificationsBenchmark.Usage}");
+    Console.Error.WriteLine($"  cluster {ClusterBenchmark.Usage}");
     return 2;
 }
 

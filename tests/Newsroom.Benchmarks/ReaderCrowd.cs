@@ -65,30 +65,47 @@ internal sealed class ReaderCrowd : IAsyncDisposable
     /// <summary>Connects <paramref name="readers"/> readers, <paramref name="parallel"/> at a time, each joined to <paramref name="channel"/>.</summary>
     public static Task<ReaderCrowd> JoinAsync(
         NewsroomServer server, int readers, string channel, Action<int, ReadOnlyMemory<byte>, long> heard, int parallel = 64) =>
-        JoinAsync(server, "hubs/reader", [.. Enumerable.Repeat(new CrowdSeat(null, channel), readers)], heard, parallel);
+        JoinAsync([server], "hubs/reader", [.. Enumerable.Repeat(new CrowdSeat(null, channel), readers)], heard, parallel);
+
+    public static Task<ReaderCrowd> JoinAsync(
+        NewsroomServer server, string hub, IReadOnlyList<CrowdSeat> seats, Action<int, ReadOnlyMemory<byte>, long> heard, int parallel = 64) =>
+        JoinAsync([server], hub, seats, heard, parallel);
 
     /// <summary>
     /// Connects one listener per seat to <paramref name="hub"/> (for example signed-in staff, each with their cookies, on
-    /// their own <c>user:</c> channel of the staff hub), <paramref name="parallel"/> at a time.
+    /// their own <c>user:</c> channel of the staff hub), <paramref name="parallel"/> at a time. Seat r goes to silo
+    /// r mod the count of <paramref name="silos"/>, so a cluster's listeners are spread over its silos evenly.
     /// </summary>
     public static async Task<ReaderCrowd> JoinAsync(
-        NewsroomServer server, string hub, IReadOnlyList<CrowdSeat> seats, Action<int, ReadOnlyMemory<byte>, long> heard, int parallel = 64)
+        IReadOnlyList<NewsroomServer> silos, string hub, IReadOnlyList<CrowdSeat> seats, Action<int, ReadOnlyMemory<byte>, long> heard, int parallel = 64)
     {
         var crowd = new ReaderCrowd(seats.Count);
-        using var anonymous = new HttpClient { BaseAddress = server.BaseAddress };
+        var anonymous = silos.Select(s => new HttpClient { BaseAddress = s.BaseAddress }).ToArray();
         using var opening = new SemaphoreSlim(parallel);
-        await Task.WhenAll(Enumerable.Range(0, seats.Count).Select(async r =>
+        try
         {
-            await opening.WaitAsync();
-            try
+            await Task.WhenAll(Enumerable.Range(0, seats.Count).Select(async r =>
             {
-                crowd._sockets[r] = await crowd.JoinOneAsync(anonymous, server, hub, r, seats[r], heard);
-            }
-            finally
+                await opening.WaitAsync();
+                try
+                {
+                    var silo = r % silos.Count;
+                    crowd._sockets[r] = await crowd.JoinOneAsync(anonymous[silo], silos[silo], hub, r, seats[r], heard);
+                }
+                finally
+                {
+                    opening.Release();
+                }
+            }));
+        }
+        finally
+        {
+            foreach (var client in anonymous)
             {
-                opening.Release();
+                client.Dispose();
             }
-        }));
+        }
+
         return crowd;
     }
 

@@ -206,10 +206,17 @@ internal static class ServerReplayBenchmark
         return times;
     }
 
-    internal static IEnumerable<(string Name, int Pid)> Processes(NewsroomServer server, Azurite azurite)
+    internal static IEnumerable<(string Name, int Pid)> Processes(NewsroomServer server, Azurite azurite) => Processes([server], azurite);
+
+    /// <summary>This process, every silo ("server", or "server 0", "server 1", … for a cluster) and Azurite.</summary>
+    internal static IEnumerable<(string Name, int Pid)> Processes(IReadOnlyList<NewsroomServer> silos, Azurite azurite)
     {
         yield return ("benchmark", Environment.ProcessId);
-        yield return ("server", server.Process.Id);
+        foreach (var (silo, i) in silos.Select((s, i) => (s, i)))
+        {
+            yield return (silos.Count == 1 ? "server" : $"server {i}", silo.Process.Id);
+        }
+
         if (CpuMeter.FindAzurite(azurite.Location) is { } pid)
         {
             yield return ("azurite", pid);

@@ -47,7 +47,7 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
         _maxUpdatesPerPush = maxUpdatesPerPush;
     }
 
-    public HubConnection Connection { get; }
+    public HubConnection Connection { get; private set; }
 
     public string DraftId { get; }
 
@@ -84,16 +84,7 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(maxUpdatesPerPush, 1);
         var client = new DraftEditorClient(
             session.Connect(), draftId, clientIdPrefix ?? Guid.NewGuid().ToString("n")[..10], maxUpdatesPerPush, recordEvents);
-        client.Connection.OnEvents(client.OnEvent);
-        client.Connection.Closed += _ =>
-        {
-            lock (client._gate)
-            {
-                client._connected = false;
-            }
-
-            return Task.CompletedTask;
-        };
+        client.Listen(client.Connection);
         await client.Connection.StartAsync();
         var view = await client.Connection.InvokeAsync<JsonElement>("OpenDraft", draftId);
         client.Initialize(view);
@@ -172,9 +163,28 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
     /// updates against the old version, as a client that lost a push's answer does; the server must drop
     /// those it already has.
     /// </summary>
-    public async Task ReconnectAsync(bool resendBeforePull = false)
+    public async Task ReconnectAsync(bool resendBeforePull = false, Func<HubConnection>? through = null)
     {
-        if (Connection.State == HubConnectionState.Disconnected)
+        if (through is not null)
+        {
+            // Another silo, as a proxy sends a browser whose silo went away: a new connection to a new address.
+            var next = through();
+            Listen(next);
+            try
+            {
+                await next.StartAsync();
+            }
+            catch
+            {
+                await next.DisposeAsync();
+                throw;
+            }
+
+            var previous = Connection;
+            Connection = next;
+            await previous.DisposeAsync();
+        }
+        else if (Connection.State == HubConnectionState.Disconnected)
         {
             await Connection.StartAsync();
         }
@@ -257,6 +267,24 @@ public sealed partial class DraftEditorClient : IAsyncDisposable
 
         await Task.WhenAll(loops);
         _stop.Dispose();
+    }
+
+    private void Listen(HubConnection connection)
+    {
+        connection.OnEvents(OnEvent);
+        connection.Closed += _ =>
+        {
+            lock (_gate)
+            {
+                // Only the connection in use says whether this editor is connected.
+                if (ReferenceEquals(connection, Connection))
+                {
+                    _connected = false;
+                }
+            }
+
+            return Task.CompletedTask;
+        };
     }
 
     private void Initialize(JsonElement view)

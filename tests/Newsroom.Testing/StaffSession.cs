@@ -55,9 +55,12 @@ public sealed partial class StaffSession : IDisposable
         }));
     }
 
-    public HubConnection Connect(string hubPath = "/hubs/staff") =>
+    public HubConnection Connect(string hubPath = "/hubs/staff") => ConnectThrough(Server, hubPath);
+
+    /// <summary>A connection to another silo of the same cluster, signed in with this session's cookie.</summary>
+    public HubConnection ConnectThrough(NewsroomServer silo, string hubPath = "/hubs/staff") =>
         new HubConnectionBuilder()
-            .WithUrl(new Uri(Server.BaseAddress, hubPath), o => o.Cookies = Cookies)
+            .WithUrl(new Uri(silo.BaseAddress, hubPath), o => o.Cookies = Cookies)
             .Build();
 
     public void Dispose() => Http.Dispose();

@@ -121,14 +121,15 @@ public sealed partial class DraftGrain
     }
 
     // What is in memory now runs ahead of the log and cannot be trusted: fail everything waiting, refuse
-    // new work, and let the activation go so the next one reloads from storage. Clients resend their
-    // unconfirmed updates after reopening, and the log's client ids drop any that did get stored.
+    // new work, and let the activation go so the next one reloads from storage. It is told as storage being
+    // busy, as a write that hangs is: the editor keeps its unconfirmed updates and sends them again, and the
+    // log's client ids drop any that did get stored.
     private void Break(Exception error, PendingBatch batch)
     {
         _broken = error;
         LogAppendFailed(error, Id, _sequence + 1);
-        var refusal = new DraftException(
-            $"Storing draft {Id} failed, so these changes were not saved; reopen the draft and send them again.");
+        var refusal = new StorageBusyException(
+            $"Storing draft {Id} failed, so these changes were not saved yet; send them again.", error);
         batch.Fail(refusal);
         _pending.Fail(refusal);
         DeactivateOnIdle();

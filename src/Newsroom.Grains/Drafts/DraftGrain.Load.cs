@@ -10,7 +10,17 @@ public sealed partial class DraftGrain
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         _log = _logs.Open(Id);
-        var recovery = await _log.LoadAsync(cancellationToken);
+        DraftRecovery recovery;
+        try
+        {
+            recovery = await _log.LoadAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or InvalidDataException))
+        {
+            // Storage refused or failed: nothing is lost, the draft cannot be read yet. The caller tries again.
+            throw new StorageBusyException($"Draft {Id} could not be read from storage; try again.", e);
+        }
+
         if (recovery.Snapshot is { } snapshot)
         {
             foreach (var field in _fields)

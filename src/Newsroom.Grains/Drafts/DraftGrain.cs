@@ -248,7 +248,7 @@ public sealed partial class DraftGrain : Grain, IDraftGrain
         EnsureExists();
         if (_broken is not null)
         {
-            throw new DraftException($"Draft {Id} is reloading after a storage error; reopen it and send your changes again.");
+            throw new StorageBusyException($"Draft {Id} is reloading after a storage error; send your changes again.", _broken);
         }
     }
 

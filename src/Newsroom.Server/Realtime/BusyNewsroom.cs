@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using Azure;
 using Newsroom.Grains;
 
 namespace Newsroom.Server.Realtime;
@@ -11,5 +13,18 @@ namespace Newsroom.Server.Realtime;
 public static class BusyNewsroom
 {
     public static bool IsBusy(Exception exception) =>
-        exception is TimeoutException or OrleansMessageRejectionException or GatewayTooBusyException or StorageBusyException;
+        exception is TimeoutException or OrleansMessageRejectionException or GatewayTooBusyException or StorageBusyException
+        || (exception is OrleansException && IsStorageUnreachable(exception.InnerException));
+
+    // A grain that cannot be activated because its state cannot be read (Orleans reports the storage provider's failure
+    // as an OrleansException around it): storage refused the connection, did not answer, or said it is busy. A refusal
+    // of the request itself (a 4xx other than a timeout or throttling) is not passing, and stays an error.
+    private static bool IsStorageUnreachable(Exception? exception) => exception switch
+    {
+        RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
+        HttpRequestException or SocketException or IOException => true,
+        AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(IsStorageUnreachable),
+        OrleansException wrapped => IsStorageUnreachable(wrapped.InnerException),
+        _ => false,
+    };
 }

@@ -78,7 +78,7 @@ public sealed class DraftGrainGroupCommitTests(GrainCluster cluster)
     }
 
     [Fact]
-    public async Task FailedAppend_FailsEveryPushWaitingOnIt_AndTheReloadedDraftKeepsTheResentEditsOnce()
+    public async Task FailedAppend_IsAnsweredBusy_ToEveryPushWaitingOnIt_AndTheReloadedDraftKeepsTheResentEditsOnce()
     {
         var (id, draft) = await cluster.CreateDraft();
         await draft.Push(DraftField.Headline, 0, [Append("a", 0, "Kept. ")], Rosa);
@@ -92,8 +92,8 @@ public sealed class DraftGrainGroupCommitTests(GrainCluster cluster)
         var next = draft.Push(DraftField.Headline, 1, [waiting], Eddie);
         await DraftAccepted.WaitForLength(draft, DraftField.Headline, 13);
         hold.Fail(new IOException("Storage went away."));
-        var refused = await Assert.ThrowsAsync<DraftException>(() => inFlight.WaitAsync(_wait));
-        var refusedNext = await Assert.ThrowsAsync<DraftException>(() => next.WaitAsync(_wait));
+        var refused = await Assert.ThrowsAsync<StorageBusyException>(() => inFlight.WaitAsync(_wait));
+        var refusedNext = await Assert.ThrowsAsync<StorageBusyException>(() => next.WaitAsync(_wait));
 
         // The activation goes and the next one reloads from the log; editors resend what was not confirmed.
         var resent = await Eventually.Until(
@@ -101,7 +101,7 @@ public sealed class DraftGrainGroupCommitTests(GrainCluster cluster)
         var resentTwice = await draft.Push(DraftField.Headline, 1, [lost], Rosa);
         await draft.Push(DraftField.Headline, 1, [waiting], Eddie);
 
-        var expected = $"Storing draft {id} failed, so these changes were not saved; reopen the draft and send them again.";
+        var expected = $"Storing draft {id} failed, so these changes were not saved yet; send them again.";
         Assert.Equal((expected, expected), (refused.Message, refusedNext.Message));
         Assert.Equal((2, 2), (resent!.Version, resentTwice.Version));
         Assert.Equal("> Kept. Lost?", (await draft.Open("reader", Rosa)).Text(DraftField.Headline));
@@ -116,7 +116,7 @@ public sealed class DraftGrainGroupCommitTests(GrainCluster cluster)
         {
             return await push;
         }
-        catch (DraftException e) when (e.Message.Contains("is reloading after a storage error", StringComparison.Ordinal))
+        catch (StorageBusyException e) when (e.Message.Contains("is reloading after a storage error", StringComparison.Ordinal))
         {
             return null;
         }

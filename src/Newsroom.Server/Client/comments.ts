@@ -1,10 +1,12 @@
 import { hubErrorMessage } from "./drafts/protocol";
-import { CommentEvent, CommentItem, CommentPage, Rating, Vote, commentView, plural, showMyVote } from "./comments/comment-view";
+import { articleRating } from "./comments/article-rating";
+import { CommentEvent, CommentItem, CommentPage, Vote, commentView, plural, showMyVote } from "./comments/comment-view";
 import { focusOn, handOverFocus } from "./comments/focus";
 import { recallGuest, rememberGuest } from "./comments/guest-memory";
 import { inlineFeedback } from "./comments/inline-feedback";
 import { CommentMarks, showOwnMarks } from "./comments/own-marks";
 import { Sort, placeTopLevel } from "./comments/placing";
+import { postResend } from "./comments/post-resend";
 import { reportForm } from "./comments/report-form";
 import { waitingView } from "./comments/waiting-view";
 import { ChannelEnvelope, LiveConnection } from "./live/live-connection";
@@ -46,10 +48,7 @@ export function followComments(live: LiveConnection, slug: string): void {
   // The Reply or Edit button that opened the form under a comment: the focus goes back there on Cancel.
   let opener: HTMLElement | null = null;
   let next = byId<HTMLButtonElement>("comments-more")?.dataset.cursor ?? null;
-  // Sent with the comment and again with each resend of it, so the server stores it once; a new one per comment.
-  let postKey = newPostKey();
-  let resendTimer: ReturnType<typeof setTimeout> | null = null;
-  let resends = 0;
+  const resend = postResend(textBox, submit);
 
   const find = (id: number): HTMLElement | null => document.getElementById(`comment-${id}`);
   const call = <T>(method: string, ...args: unknown[]): Promise<T> => live.invoke<T>(method, slug, ...args);
@@ -57,6 +56,7 @@ export function followComments(live: LiveConnection, slug: string): void {
 
   const { render, fill, wire, moreRepliesButton } = commentView({ template, open, editWindowMs, texts });
   const report = reportForm({ template: byId("comment-report-template"), announce, send: (id, reason) => call("ReportComment", id, reason), say });
+  const rating = articleRating({ stars, text: byId("rating-text"), call, failed: (error) => (announce.textContent = say(error)) });
   const inline = inlineFeedback({ call, say, announce, form, textBox, resetForm: () => resetForm(), reload: () => reload(), fill });
   const { waiting, showWaiting, showWaitingReplies, arrived, changed, moveFeatured, pressNew, pressNewReplies } = waitingView({
     list,
@@ -212,8 +212,7 @@ export function followComments(live: LiveConnection, slug: string): void {
   recallGuest(nameBox, emailBox);
 
   function resetForm(): void {
-    stopResending();
-    postKey = newPostKey();
+    resend.renew();
     opener = null;
     replyTo = null;
     editing = null;
@@ -256,20 +255,10 @@ export function followComments(live: LiveConnection, slug: string): void {
     }
   });
 
-  function stopResending(): void {
-    if (resendTimer !== null) {
-      clearTimeout(resendTimer);
-      resendTimer = null;
-    }
-    resends = 0;
-    textBox.readOnly = false;
-    submit.removeAttribute("aria-disabled");
-  }
-
   async function send(): Promise<void> {
-    resendTimer = null;
+    resend.begin();
     const text = textBox.value;
-    const post = { text, replyTo, name: nameBox.value, email: emailBox.value, anchor: inline.anchor(), key: postKey };
+    const post = { text, replyTo, name: nameBox.value, email: emailBox.value, anchor: inline.anchor(), key: resend.key };
     submit.setAttribute("aria-disabled", "true");
     let sendAgain = false;
     try {
@@ -317,21 +306,16 @@ export function followComments(live: LiveConnection, slug: string): void {
         ? `Your comment waits for a moderator${posted.heldBecause ? `: ${posted.heldBecause}` : "."}`
         : "Your comment is posted.";
     } catch (error) {
-      const message = hubErrorMessage(error);
-      // Not answered (storage or a silo busy, the connection lost): the comment stays here, unchanged, and goes again
-      // with the same key, which the server answers with the comment if the first one was stored after all.
-      sendAgain = editing === null && (message === null || message.startsWith("The comments did not answer in time"));
-      warning.textContent = sendAgain
-        ? `${message === null ? "The newsroom could not be reached" : "The comments did not answer in time"}; your comment is kept here and will be sent again.`
-        : say(error);
+      // Not answered: the comment stays here, unchanged, and goes again with the same key (post-resend.ts).
+      const kept = editing === null ? resend.notice(hubErrorMessage(error)) : null;
+      sendAgain = kept !== null;
+      warning.textContent = kept ?? say(error);
       warning.hidden = false;
     } finally {
       if (sendAgain) {
-        textBox.readOnly = true;
-        // At least the per-person pace of comments (one every 3 s), so the resend is never refused as too fast.
-        resendTimer = setTimeout(() => void send(), Math.min(30_000, 4_000 * 2 ** resends++));
-      } else if (resendTimer === null) {
-        stopResending();
+        resend.schedule(() => void send());
+      } else if (!resend.pending) {
+        resend.stop();
       }
     }
   }
@@ -401,13 +385,6 @@ export function followComments(live: LiveConnection, slug: string): void {
 
   sort.addEventListener("change", () => void reload().catch((error: unknown) => (announce.textContent = say(error))));
 
-  stars.addEventListener("change", (e) => {
-    const given = Number((e.target as HTMLInputElement).value);
-    void call<Rating>("RateArticle", given)
-      .then((rating) => (byId<HTMLElement>("rating-text").textContent = rating.text))
-      .catch((error: unknown) => (announce.textContent = say(error)));
-  });
-
   // What works only with the script (the form, replies, reports, sorting, rating) shows once the connection is up.
   live.onStatus((status) => {
     if (status !== "live") {
@@ -416,19 +393,8 @@ export function followComments(live: LiveConnection, slug: string): void {
     form.hidden = !open;
     (section.querySelector(".comments-sort") as HTMLElement).hidden = false;
     inline.live();
-    stars.hidden = false;
-    stars.disabled = !open;
+    rating.live(open);
     section.querySelectorAll<HTMLElement>(".comment-body").forEach((b) => wire(b, b.parentElement?.dataset.mine === "true"));
     void showOwnMarks(list, (ids) => call<CommentMarks>("GetMyMarks", ids), wire).catch(() => undefined);
-    void call<Rating>("GetRating").then((rating) => {
-      if (rating.mine) {
-        stars.querySelector<HTMLInputElement>(`input[value="${rating.mine}"]`)!.checked = true;
-      }
-    }).catch(() => undefined);
   });
-}
-
-/** 32 hex digits from the browser's random numbers (crypto.randomUUID needs a secure context; this does not). */
-function newPostKey(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -100,6 +100,8 @@ internal static class ClusterBenchmark
         ["Newsroom__RateLimits__CommentsPerIdentity__Every"] = "00:00:00.001",
         ["Newsroom__RateLimits__CommentsPerAddress__Burst"] = "100000",
         ["Newsroom__RateLimits__CommentsPerAddress__Every"] = "00:00:00.001",
+        ["Newsroom__RateLimits__VotesPerIdentity__Burst"] = "100000",
+        ["Newsroom__RateLimits__VotesPerIdentity__Every"] = "00:00:00.001",
     };
 
     private static async Task<string> LatencyRowAsync(NewsroomCluster cluster, Azurite azurite, ClusterOptions o, bool warm)
@@ -136,13 +138,14 @@ internal static class ClusterBenchmark
     {
         var random = new Random(o.Seed);
         using var staff = await silos[0].SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
+        using var voter = await silos[0].SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         string slug;
         await using (var desk = await PublishingDesk.OpenAsync(silos[0]))
         {
             (_, slug) = await desk.PublishAsync("Results came in through the night.", "Through the night", "World");
         }
 
-        await using var load = await ClusterLoad.StartAsync(silos, staff, slug, o.PerSilo, o.Seed);
+        await using var load = await ClusterLoad.StartAsync(silos, staff, voter, slug, o.PerSilo, o.Seed);
         var recoveries = new List<TimeSpan?>();
         Console.WriteLine("| kill | silo | recovered after | restarted after |");
         Console.WriteLine("|---|---|---|---|");
@@ -180,13 +183,14 @@ internal static class ClusterBenchmark
     private static async Task<ClusterOutcome> RollingRestartAsync(ClusterSilos silos, ClusterOptions o)
     {
         using var staff = await silos[0].SignInAsync(StaffSession.Editor.UserName, StaffSession.Editor.Password);
+        using var voter = await silos[0].SignInAsync(StaffSession.Reporter.UserName, StaffSession.Reporter.Password);
         string slug;
         await using (var desk = await PublishingDesk.OpenAsync(silos[0]))
         {
             (_, slug) = await desk.PublishAsync("A rolling restart under the night's load.", "Rolling restart", "World");
         }
 
-        await using var load = await ClusterLoad.StartAsync(silos, staff, slug, o.PerSilo, o.Seed + 1);
+        await using var load = await ClusterLoad.StartAsync(silos, staff, voter, slug, o.PerSilo, o.Seed + 1);
         Console.WriteLine();
         for (var silo = 0; silo < silos.Count; silo++)
         {

@@ -23,20 +23,23 @@ internal sealed class ClusterLoad : IAsyncDisposable
     private readonly List<FailoverReader> _readers = [];
     private readonly FailoverCommenter _commenter;
 
-    private ClusterLoad(ClusterSilos silos, StaffSession staff, string draftId, string slug, int seed) =>
-        (_silos, _staff, _draftId, _slug, _commenter) = (silos, staff, draftId, slug, new FailoverCommenter(silos, staff.Cookies, slug, seed));
+    private ClusterLoad(ClusterSilos silos, StaffSession staff, StaffSession voter, string draftId, string slug, int seed) =>
+        (_silos, _staff, _draftId, _slug, _commenter) = (silos, staff, draftId, slug, new FailoverCommenter(silos, staff.Cookies, voter.Cookies, slug, seed));
 
     public int Editors => _editors.Count;
 
     public int Readers => _readers.Count;
 
-    /// <summary>A new draft and story, <paramref name="perSilo"/> editors and readers on each silo, all at work.</summary>
-    public static async Task<ClusterLoad> StartAsync(ClusterSilos silos, StaffSession staff, string slug, int perSilo, int seed)
+    /// <summary>
+    /// A new draft, <paramref name="perSilo"/> editors and readers on each silo, <paramref name="staff"/> commenting on the
+    /// story and <paramref name="voter"/> voting the comments up, all at work.
+    /// </summary>
+    public static async Task<ClusterLoad> StartAsync(ClusterSilos silos, StaffSession staff, StaffSession voter, string slug, int perSilo, int seed)
     {
         var editors = silos.Count * perSilo;
         var draftId = await staff.CreateDraftAsync($"Typed through crashes, seed {seed}");
         await WriteMarkerLinesAsync(staff, draftId, editors);
-        var load = new ClusterLoad(silos, staff, draftId, slug, seed);
+        var load = new ClusterLoad(silos, staff, voter, draftId, slug, seed);
         for (var i = 0; i < editors; i++)
         {
             load._editors.Add(await FailoverEditor.OpenAsync(staff, silos, draftId, i, silo: i % silos.Count));
@@ -98,10 +101,13 @@ internal sealed class ClusterLoad : IAsyncDisposable
 
         await using var hub = new HubConnectionBuilder().WithUrl(new Uri(through.BaseAddress, "hubs/reader")).Build();
         await hub.StartAsync();
-        var stored = (await FailoverReader.StoredCommentsAsync(hub, _slug)).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        var comments = await FailoverReader.StoredCommentsAsync(hub, _slug);
+        var stored = comments.GroupBy(c => c.Text).ToDictionary(g => g.Key, g => g.Count());
+        var upVoted = comments.Where(c => c.Up > 0).Select(c => c.Text).ToHashSet();
         var acknowledged = _commenter.Acknowledged.Select(a => a.Text).ToArray();
         var commentsLost = acknowledged.Count(t => !stored.ContainsKey(t));
         var commentsDoubled = acknowledged.Count(t => stored.GetValueOrDefault(t) > 1);
+        var votes = _commenter.VotesAcknowledged.ToArray();
         var readersConverged = 0;
         foreach (var reader in _readers)
         {
@@ -115,6 +121,8 @@ internal sealed class ClusterLoad : IAsyncDisposable
             acknowledged.Length,
             commentsLost,
             commentsDoubled,
+            votes.Length,
+            votes.Count(t => !upVoted.Contains(t)),
             editorsConverged,
             _editors.Count,
             readersConverged,
@@ -183,6 +191,8 @@ internal sealed record ClusterOutcome(
     int CommentsAcknowledged,
     int CommentsLost,
     int CommentsDoubled,
+    int VotesAcknowledged,
+    int VotesLost,
     int EditorsConverged,
     int EditorsTotal,
     int ReadersConverged,
@@ -192,12 +202,12 @@ internal sealed record ClusterOutcome(
     int Reloads,
     int Moves)
 {
-    public int Lost => EditsLost + CommentsLost;
+    public int Lost => EditsLost + CommentsLost + VotesLost;
 
     public bool Converged => EditorsConverged == EditorsTotal && ReadersConverged == ReadersTotal && EditsDoubled + CommentsDoubled == 0;
 
     public string Describe() =>
         $"edits made {EditsMade:N0}, lost {EditsLost}, doubled {EditsDoubled}; comments acknowledged {CommentsAcknowledged:N0}, lost {CommentsLost}, " +
-        $"doubled {CommentsDoubled}; editors converged {EditorsConverged}/{EditorsTotal}, readers {ReadersConverged}/{ReadersTotal}; " +
+        $"doubled {CommentsDoubled}; votes acknowledged {VotesAcknowledged:N0}, lost {VotesLost}; editors converged {EditorsConverged}/{EditorsTotal}, readers {ReadersConverged}/{ReadersTotal}; " +
         $"errors shown {Errors.Count}, busy notices {BusyNotices}, comment lists read again {Reloads}, clients moved to another silo {Moves}";
 }

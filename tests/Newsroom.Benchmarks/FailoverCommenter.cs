@@ -10,22 +10,27 @@ namespace Newsroom.Benchmarks;
 
 /// <summary>
 /// A staff member commenting on a story about twice a second, each comment through a silo in service picked at
-/// random, as readers behind a proxy arrive at every silo. A comment that is not answered (its silo died, the thread
-/// was busy) is sent again with the same key, as the comment form does, until it is acknowledged; the key makes a
-/// resend of a comment that did land the same comment, not a second one.
+/// random, as readers behind a proxy arrive at every silo, and another person voting each acknowledged comment up. A comment that is
+/// not answered (its silo died, the thread was busy) is sent again with the same key, as the comment form does, until
+/// it is acknowledged; the key makes a resend of a comment that did land the same comment, not a second one. A vote is
+/// sent again the same way (voting up twice is one vote up).
 /// </summary>
-internal sealed class FailoverCommenter(ClusterSilos silos, CookieContainer staff, string slug, int seed) : IAsyncDisposable
+internal sealed class FailoverCommenter(ClusterSilos silos, CookieContainer staff, CookieContainer voter, string slug, int seed) : IAsyncDisposable
 {
     private const string BusyAnswer = "did not answer in time";
 
     private readonly HubConnection?[] _connections = new HubConnection?[silos.Count];
+    private readonly HubConnection?[] _voterConnections = new HubConnection?[silos.Count];
     private readonly CancellationTokenSource _stop = new();
     private Task _posting = Task.CompletedTask;
 
     /// <summary>Each comment the thread acknowledged, with when.</summary>
     public ConcurrentQueue<(string Text, long AckedAt)> Acknowledged { get; } = new();
 
-    /// <summary>Refusals other than "busy" (what a reader would see as an error); that comment is given up.</summary>
+    /// <summary>The comments whose up vote was acknowledged.</summary>
+    public ConcurrentQueue<string> VotesAcknowledged { get; } = new();
+
+    /// <summary>Refusals other than "busy" (what a reader would see as an error); that post or vote is given up.</summary>
     public ConcurrentQueue<string> Errors { get; } = new();
 
     /// <summary>"Kept here and sent again" notices a reader would have seen.</summary>
@@ -49,22 +54,40 @@ internal sealed class FailoverCommenter(ClusterSilos silos, CookieContainer staf
         {
             var text = $"Comment {n} (seed {seed}): the count goes on through the night.";
             var key = $"bench-{seed}-{n}";
-            while (!_stop.IsCancellationRequested && !await TryPostAsync(silos.InService(random.Next(silos.Count)), text, key))
+            long? id = null;
+            await UntilAnsweredAsync(random, _connections, staff, async hub =>
             {
-                await PauseAsync(250);
+                var posted = await hub.InvokeAsync<JsonElement>("PostComment", slug, new { text, key }, _stop.Token);
+                id = posted.GetProperty("comment").GetProperty("id").GetInt64();
+                Acknowledged.Enqueue((text, Stopwatch.GetTimestamp()));
+            });
+            if (id is { } commentId)
+            {
+                await UntilAnsweredAsync(random, _voterConnections, voter, async hub =>
+                {
+                    await hub.InvokeAsync<JsonElement>("VoteComment", slug, commentId, "up", _stop.Token);
+                    VotesAcknowledged.Enqueue(text);
+                });
             }
 
             await PauseAsync(random.Next(300, 700));
         }
     }
 
-    private async Task<bool> TryPostAsync(int silo, string text, string key)
+    private async Task UntilAnsweredAsync(Random random, HubConnection?[] connections, CookieContainer cookies, Func<HubConnection, Task> call)
+    {
+        while (!_stop.IsCancellationRequested && !await TryCallAsync(connections, cookies, silos.InService(random.Next(silos.Count)), call))
+        {
+            await PauseAsync(250);
+        }
+    }
+
+    private async Task<bool> TryCallAsync(HubConnection?[] connections, CookieContainer cookies, int silo, Func<HubConnection, Task> call)
     {
         try
         {
-            var hub = _connections[silo] ??= await ConnectAsync(silo);
-            await hub.InvokeAsync<JsonElement>("PostComment", slug, new { text, key }, _stop.Token);
-            Acknowledged.Enqueue((text, Stopwatch.GetTimestamp()));
+            var hub = connections[silo] ??= await ConnectAsync(silo, cookies);
+            await call(hub);
             return true;
         }
         catch (HubException e) when (e.Message.Contains(BusyAnswer, StringComparison.Ordinal))
@@ -80,9 +103,9 @@ internal sealed class FailoverCommenter(ClusterSilos silos, CookieContainer staf
         catch (Exception) when (!_stop.IsCancellationRequested)
         {
             // The connection failed (its silo went away): the next try makes a new one.
-            if (_connections[silo] is { } dropped)
+            if (connections[silo] is { } dropped)
             {
-                _connections[silo] = null;
+                connections[silo] = null;
                 await dropped.DisposeAsync();
             }
 
@@ -94,12 +117,12 @@ internal sealed class FailoverCommenter(ClusterSilos silos, CookieContainer staf
         }
     }
 
-    private async Task<HubConnection> ConnectAsync(int silo)
+    private async Task<HubConnection> ConnectAsync(int silo, CookieContainer cookies)
     {
         var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(silos[silo].BaseAddress, "hubs/reader"), o =>
             {
-                o.Cookies = staff;
+                o.Cookies = cookies;
                 o.Transports = HttpTransportType.WebSockets;
             })
             .Build();
@@ -129,7 +152,7 @@ internal sealed class FailoverCommenter(ClusterSilos silos, CookieContainer staf
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        foreach (var hub in _connections)
+        foreach (var hub in _connections.Concat(_voterConnections))
         {
             if (hub is not null)
             {

@@ -139,9 +139,9 @@ internal sealed class FailoverReader : IAsyncDisposable
             {
                 // As the page does: the list is read again from the thread, from the version the answer gave.
                 Reloads++;
-                foreach (var text in await StoredCommentsAsync(hub, _slug, _disposed.Token))
+                foreach (var stored in await StoredCommentsAsync(hub, _slug, _disposed.Token))
                 {
-                    Heard.TryAdd(text, Stopwatch.GetTimestamp());
+                    Heard.TryAdd(stored.Text, Stopwatch.GetTimestamp());
                 }
 
                 lock (_gate)
@@ -194,14 +194,14 @@ internal sealed class FailoverReader : IAsyncDisposable
     }
 
     /// <summary>Every comment stored under the story, oldest first, read page by page as a reader's "more" does.</summary>
-    public static async Task<List<string>> StoredCommentsAsync(HubConnection hub, string slug, CancellationToken cancel = default)
+    public static async Task<List<(string Text, int Up)>> StoredCommentsAsync(HubConnection hub, string slug, CancellationToken cancel = default)
     {
-        var texts = new List<string>();
+        var texts = new List<(string Text, int Up)>();
         string? cursor = null;
         do
         {
             var page = await hub.InvokeAsync<JsonElement>("LoadComments", slug, "oldest", cursor, false, cancel);
-            texts.AddRange(page.GetProperty("comments").EnumerateArray().Select(c => c.GetProperty("text").GetString() ?? ""));
+            texts.AddRange(page.GetProperty("comments").EnumerateArray().Select(c => (c.GetProperty("text").GetString() ?? "", c.GetProperty("up").GetInt32())));
             cursor = page.GetProperty("nextCursor") is { ValueKind: JsonValueKind.String } next ? next.GetString() : null;
         }
         while (cursor is not null);

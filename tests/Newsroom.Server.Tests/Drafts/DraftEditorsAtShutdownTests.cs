@@ -49,8 +49,13 @@ public sealed class DraftEditorsAtShutdownTests
             await server.StopAsync();
             await process.OutputEnded.WaitAsync(_wait);
 
-            var failures = process.Output.Split('\n').Skip(before)
-                .Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal))
+            // Orleans may try to move a deactivating grain to another silo as its silo stops, and logs as an error that
+            // a lone silo has none to move it to; the grain deactivates as usual (seen in CI on 2026-12-04).
+            var lines = process.Output.Split('\n').Skip(before).ToList();
+            var failures = lines
+                .Where((l, i) => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal))
+                .Where((l, _) => !l.Contains("No active nodes are compatible with grain", StringComparison.Ordinal))
+                .Where(l => !IsLoneSiloMigration(lines, l))
                 .ToList();
             Assert.True(failures.Count == 0, "the stop reported:\n" + process.Output);
         }
@@ -61,5 +66,14 @@ public sealed class DraftEditorsAtShutdownTests
                 await editor.DisposeAsync();
             }
         }
+    }
+
+    // A "fail:" line whose message (the next line) is Orleans finding no other silo to move a grain to at shutdown.
+    private static bool IsLoneSiloMigration(List<string> lines, string line)
+    {
+        var at = lines.IndexOf(line);
+        return line.Contains("fail: Orleans.Grain", StringComparison.Ordinal)
+            && at + 1 < lines.Count
+            && lines[at + 1].Contains("Error while selecting a migration destination", StringComparison.Ordinal);
     }
 }
